@@ -1,0 +1,83 @@
+"""Bring a database to the program's schema: refuse a newer one, back up before an upgrade."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from app.domain.errors import StorageUnavailable
+from app.persistence.db import Database
+
+log = logging.getLogger(__name__)
+
+HEAD_REVISION = "0001"  # the newest migration; a test checks it against the scripts
+_SCRIPTS = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    """What preparing the database did."""
+
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def current_revision(db: Database) -> str | None:
+    """The database's schema revision, or None for an empty database."""
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def prepare_database(db: Database, backup_dir: Path, now: datetime) -> MigrationResult:
+    """Migrate the database to this program's schema.
+
+    A database already at the head costs one small query. A database stamped with a revision this
+    program does not know was written by a newer program and is refused, untouched. Any other
+    non-empty database is backed up into ``backup_dir`` before it is upgraded.
+    """
+    current = current_revision(db)
+    if current == HEAD_REVISION:
+        return MigrationResult(current, current, None)
+    if current is not None and current not in known_revisions():
+        raise StorageUnavailable("storage.database_too_new", current)
+    backup = None
+    if current is not None:
+        from app.persistence.backup import backup_database
+
+        backup = backup_dir / f"before-upgrade-{current}-{now:%Y%m%d-%H%M%S}.backup"
+        backup_database(db, backup)
+    upgrade(db)
+    log.info("database upgraded from %s to %s", current, HEAD_REVISION)
+    return MigrationResult(current, HEAD_REVISION, backup)
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Run Alembic's upgrade on the database."""
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        command.upgrade(_config(conn), revision)
+
+
+def known_revisions() -> set[str]:
+    """Every revision among this program's migration scripts."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_config(None))
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def _config(connection: object) -> object:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_SCRIPTS))
+    config.attributes["connection"] = connection
+    return config

@@ -1,0 +1,8 @@
+"""ORM mappings of GasHall's tables; importing this package registers them all."""
+
+from app.persistence.orm.accounts import Account, Customer, Meter
+from app.persistence.orm.base import Base
+from app.persistence.orm.system import AuditEntry, ChainHead, Counter, Hall, User
+
+__all__ = ["Account", "AuditEntry", "Base", "ChainHead", "Counter", "Customer", "Hall", "Meter",
+           "User"]
