@@ -1,0 +1,39 @@
+"""The one registry of icons (qtawesome names), so every screen uses the same pictures."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtGui import QIcon
+
+
+class Icon(StrEnum):
+    """Icon names by what they stand for."""
+
+    ACCOUNTS = "fa5s.address-book"
+    USERS = "fa5s.users-cog"
+    AUDIT = "fa5s.clipboard-list"
+    SETTINGS = "fa5s.cog"
+    SEARCH = "fa5s.search"
+    ADD = "fa5s.plus"
+    EDIT = "fa5s.edit"
+    SAVE = "fa5s.save"
+    REVEAL = "fa5s.eye"
+    LOCK = "fa5s.lock"
+    LOGOUT = "fa5s.sign-out-alt"
+    PASSWORD = "fa5s.key"
+    REFRESH = "fa5s.sync"
+    CHECK = "fa5s.check-circle"
+    WARNING = "fa5s.exclamation-triangle"
+
+
+_cache: dict[Icon, QIcon] = {}
+
+
+def icon(name: Icon, color: str = "#2b5797") -> QIcon:
+    """The QIcon for a registry entry; qtawesome is imported on first use, not at start-up."""
+    if name not in _cache:
+        import qtawesome
+
+        _cache[name] = qtawesome.icon(name.value, color=color)
+    return _cache[name]
