@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from app.domain.accounts import (
     AccountDraft,
@@ -35,6 +35,23 @@ ADMIN_PASSWORD = "admin123"
 START = datetime(2026, 11, 23, 8, 30)
 
 
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL database of this test run's own, so that parallel runs never collide."""
+    if not PG_URL:
+        pytest.skip("GASHALL_TEST_PG_URL is not set")
+    server = make_url(PG_URL)
+    name = f"gashall_test_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 def reset_postgresql(url: str) -> None:
     """Empty the test database's public schema so that migrations start from nothing."""
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -44,13 +61,12 @@ def reset_postgresql(url: str) -> None:
     engine.dispose()
 
 
-def make_database(kind: str, tmp_path: Path) -> Database:
+def make_database(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Database:
     """A new, migrated database of the given kind ("sqlite" or "postgresql")."""
     if kind == "postgresql":
-        if not PG_URL:
-            pytest.skip("GASHALL_TEST_PG_URL is not set")
-        reset_postgresql(PG_URL)
-        db = open_database(PG_URL)
+        url = request.getfixturevalue("pg_url")
+        reset_postgresql(url)
+        db = open_database(url)
     else:
         db = open_database(f"sqlite:///{tmp_path / 'gashall.db'}")
     prepare_database(db, tmp_path / "backups", START)
@@ -60,15 +76,15 @@ def make_database(kind: str, tmp_path: Path) -> Database:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The same test on a SQLite file and on the PostgreSQL server."""
-    db = make_database(request.param, tmp_path)
+    db = make_database(request.param, tmp_path, request)
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
+def db(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A fresh migrated SQLite file."""
-    database = make_database("sqlite", tmp_path)
+    database = make_database("sqlite", tmp_path, request)
     yield database
     database.dispose()
 

@@ -145,7 +145,8 @@ def clean_draft(draft: AccountDraft) -> AccountDraft:
         mobile=normalize_phone(draft.mobile),
         phone=normalize_phone(draft.phone),
         route_book=draft.route_book.strip(),
-        meter=replace(draft.meter, meter_no=draft.meter.meter_no.strip()) if draft.meter else None,
+        meter=replace(draft.meter, meter_no=draft.meter.meter_no.strip().upper())
+        if draft.meter else None,
     )
     problems = _draft_problems(cleaned)
     if problems:

@@ -65,7 +65,7 @@ class AccountService:
                     select(Meter.account_id, Meter.meter_no)
                     .where(Meter.account_id.in_(ids))
                     .order_by(Meter.id.desc())
-                ).tuples().all()
+                ).all()
             )
             by_id = {a.id: _row(a, meters.get(a.id, "")) for a in accounts}
         return [by_id[i] for i in ids if i in by_id]

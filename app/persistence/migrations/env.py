@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from app.persistence.migrate import include_object
 from app.persistence.orm import Base
-
-# Tables and indexes that the migrations make by hand and the models do not describe.
-HAND_MADE = ("account_address_fts", "ix_accounts_address_trgm")
-
-
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """Leave the full-text search tables and trigram index out of autogenerate comparisons."""
-    return not (name or "").startswith(HAND_MADE)
-
 
 connection = context.config.attributes["connection"]
 context.configure(
