@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,9 +54,10 @@ class AccountForm(QWidget):
         self._meter_required = False
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        # Built in reading order, which is also the Tab order: the left column, then the right.
         grid.addWidget(self._build_customer(), 0, 0)
-        grid.addWidget(self._build_account(), 0, 1)
         grid.addWidget(self._build_address(), 1, 0)
+        grid.addWidget(self._build_account(), 0, 1)
         grid.addWidget(self._build_meter(), 1, 1)
         grid.addWidget(self.general_error, 2, 0, 1, 2)
         grid.setRowStretch(3, 1)
@@ -81,13 +82,14 @@ class AccountForm(QWidget):
     def draft(self) -> AccountDraft:
         """The form as typed; the domain checks it when the service saves it."""
         return AccountDraft(
-            name=self.name.text(), id_type=self.id_type.currentData(),
+            name=self.name.text(), id_type=IdType(self.id_type.currentData()),
             id_number=self.id_number.text(), mobile=self.mobile.text(),
             phone=self.phone.text(),
             address=Address(**{key: edit.text().strip() for key, edit in self._address.items()}),
-            user_type=self.user_type.currentData(), gas_use=self.gas_use.currentData(),
+            user_type=UserType(self.user_type.currentData()),
+            gas_use=GasUse(self.gas_use.currentData()),
             household_size=self.household_size.value(), heating=self.heating.isChecked(),
-            low_income=self.low_income.isChecked(), status=self.status.currentData(),
+            low_income=self.low_income.isChecked(), status=AccountStatus(self.status.currentData()),
             route_book=self.route_book.text(), meter=self._meter_draft(),
         )
 
@@ -96,9 +98,9 @@ class AccountForm(QWidget):
         if not self.meter_no.text().strip() and not self._meter_required:
             return None
         installed = self.installed_on.date().toPython() if self.installed.isChecked() else None
-        return MeterDraft(self.meter_no.text(), self.meter_kind.currentData(),
-                          self.meter_digits.value(), installed,  # type: ignore[arg-type]
-                          self.meter_status.currentData())
+        return MeterDraft(self.meter_no.text(), MeterKind(self.meter_kind.currentData()),
+                          self.meter_digits.value(), installed,
+                          MeterStatus(self.meter_status.currentData()))
 
     def _build_customer(self) -> QGroupBox:
         self.name = QLineEdit()
@@ -112,18 +114,17 @@ class AccountForm(QWidget):
         self.phone.setPlaceholderText("0769-22123456")
         return self._group(self.tr("Customer"), [
             (self.tr("&Name"), "name", self.name),
-            (self.tr("ID &type"), "id_type", self.id_type),
-            (self.tr("ID n&umber"), "id_number", self.id_number),
+            (self.tr("ID t&ype"), "id_type", self.id_type),
+            (self.tr("&ID number"), "id_number", self.id_number),
             (self.tr("&Mobile"), "mobile", self.mobile),
             (self.tr("&Phone"), "phone", self.phone),
         ])
 
     def _build_address(self) -> QGroupBox:
-        captions = {"district": self.tr("District"), "street": self.tr("&Street"),
+        captions = {"district": self.tr("District"), "street": self.tr("S&treet"),
                     "community": self.tr("Community"), "building": self.tr("Building"),
                     "unit": self.tr("Unit"), "room": self.tr("Room")}
         self._address = {key: QLineEdit() for key in captions}
-        self._address["street"].setPlaceholderText(self.tr("e.g. 幸福路").replace("幸福路", "…"))
         return self._group(self.tr("Address"), [
             (caption, key, self._address[key]) for key, caption in captions.items()
         ])
@@ -135,7 +136,7 @@ class AccountForm(QWidget):
         self.household_size.setRange(1, MAX_HOUSEHOLD_SIZE)
         self.household_size.setValue(3)
         self.heating = QCheckBox(self.tr("Wall-hung heating boiler"))
-        self.low_income = QCheckBox(self.tr("Low-income household (低保)"))
+        self.low_income = QCheckBox(self.tr("Low-income household"))
         self.status = _combo(AccountStatus)
         _select(self.status, AccountStatus.NOT_STARTED)  # gas is turned on later (开栓)
         self.route_book = QLineEdit()
@@ -146,7 +147,7 @@ class AccountForm(QWidget):
             (self.tr("&Household size"), "household_size", self.household_size),
             (self.tr("Heating"), "heating", self.heating),
             (self.tr("Low income"), "low_income", self.low_income),
-            (self.tr("Stat&us"), "status", self.status),
+            (self.tr("St&atus"), "status", self.status),
             (self.tr("&Route book"), "route_book", self.route_book),
         ])
 
@@ -220,14 +221,13 @@ class AccountForm(QWidget):
 
 
 def _combo(enum_type: type[E]) -> QComboBox:
+    """A combo of a code table; item data is the plain value string (Qt stores str, not E)."""
     combo = QComboBox()
     for text, value in choices(enum_type):
-        combo.addItem(text, value)
+        combo.addItem(text, value.value)
     return combo
 
 
 def _select(combo: QComboBox, value: StrEnum) -> None:
-    combo.setCurrentIndex(max(combo.findData(value), 0))
+    combo.setCurrentIndex(max(combo.findData(value.value), 0))
 
-
-_ = Qt  # Qt kept for alignment flags should the layout need them

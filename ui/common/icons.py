@@ -25,15 +25,25 @@ class Icon(StrEnum):
     REFRESH = "fa5s.sync"
     CHECK = "fa5s.check-circle"
     WARNING = "fa5s.exclamation-triangle"
+    BRAND = "fa5s.fire-alt"
+    LOGIN = "fa5s.sign-in-alt"
+    UNLOCK = "fa5s.unlock"
+    DESKTOP = "fa5s.desktop"
+    VERIFY = "fa5s.shield-alt"
+    USER = "fa5s.user"
+    DATABASE = "fa5s.database"
+    CLOCK = "fa5s.clock"
+    ABOUT = "fa5s.info-circle"
 
 
-_cache: dict[Icon, QIcon] = {}
+_cache: dict[tuple[Icon, str], QIcon] = {}
 
 
 def icon(name: Icon, color: str = "#2b5797") -> QIcon:
     """The QIcon for a registry entry; qtawesome is imported on first use, not at start-up."""
-    if name not in _cache:
+    key = (name, color)
+    if key not in _cache:
         import qtawesome
 
-        _cache[name] = qtawesome.icon(name.value, color=color)
-    return _cache[name]
+        _cache[key] = qtawesome.icon(name.value, color=color)
+    return _cache[key]

@@ -1,0 +1,294 @@
+"""Believable, reproducible demo customers for a hall in a Dongguan-like city (东莞)."""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect
+from datetime import date, timedelta
+from itertools import accumulate
+from typing import NamedTuple
+
+from app.domain.accounts import (
+    AccountStatus,
+    Address,
+    GasUse,
+    IdType,
+    MeterKind,
+    MeterStatus,
+    UserType,
+)
+from app.domain.identity import id_check_digit
+
+# Weighted by how common the surnames are in Guangdong (per mille, roughly).
+SURNAMES: tuple[tuple[str, int], ...] = (
+    ("陈", 110), ("李", 90), ("黄", 80), ("张", 60), ("梁", 50), ("林", 45), ("王", 45),
+    ("刘", 40), ("叶", 35), ("何", 35), ("吴", 32), ("罗", 30), ("郑", 28), ("钟", 26),
+    ("杨", 25), ("周", 22), ("赵", 12), ("邓", 22), ("谢", 20), ("卢", 18), ("曾", 18),
+    ("蔡", 16), ("袁", 14), ("冯", 14), ("彭", 12), ("苏", 12), ("莫", 11), ("潘", 11),
+    ("徐", 10), ("胡", 10), ("朱", 10), ("孙", 8), ("郭", 10), ("马", 8), ("高", 8),
+    ("欧阳", 3), ("司徒", 2), ("麦", 8), ("古", 6), ("祁", 3), ("温", 8), ("江", 8),
+)
+_MALE_CHARS = "伟强军明建国志勇杰俊浩斌辉锋华文海东波宇鹏超龙涛永健荣德新平家振坤毅晓峰"
+_FEMALE_CHARS = "丽芳娟敏静燕霞红玲婷洁慧颖琳雪梅秀英兰凤萍佳欣怡倩嘉诗雅晓美月丹琴"
+_MOBILE_PREFIXES = (
+    "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "147", "150", "151",
+    "152", "153", "155", "156", "157", "158", "159", "166", "173", "176", "177", "178", "180",
+    "181", "182", "183", "185", "186", "187", "188", "189", "191", "195", "198", "199",
+)
+# Dongguan (441900) first; then the home towns many of the city's residents came from.
+_REGIONS: tuple[tuple[str, int], ...] = (
+    ("441900", 55), ("445281", 5), ("440582", 4), ("441581", 4), ("441481", 4), ("440881", 3),
+    ("430524", 4), ("431022", 3), ("452123", 3), ("360732", 3), ("510722", 3), ("411522", 3),
+    ("421127", 3), ("350583", 2), ("500235", 2),
+)
+# District (with route book code) -> streets -> residential estates.
+DISTRICTS: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+    ("东城区", "DC", (
+        ("东纵路", ("星河传说", "东城国际", "金月湾花园", "御景华庭")),
+        ("东城中路", ("金地格林小城", "新世纪豪园", "翰林华府")),
+        ("主山大道", ("主山花园", "光明新村", "柏景花园")),
+        ("花园新村路", ("花园新村", "东泰花园", "阳光花园")),
+    )),
+    ("南城区", "NC", (
+        ("鸿福路", ("鸿福花园", "中信东泰花园", "海雅缤纷城公寓")),
+        ("宏图路", ("宏图苑", "景湖春晓", "愉景水岸豪庭")),
+        ("元美路", ("元美东路小区", "天骄峰景", "金域松湖")),
+        ("莞太路", ("水濂山庄", "雅园新村", "宏远新村")),
+    )),
+    ("莞城区", "GC", (
+        ("八达路", ("八达花园", "莞城新村", "兴塘小区")),
+        ("运河东路", ("运河花园", "西城楼小区", "光明花园")),
+        ("西正路", ("西正小区", "市桥新村", "旗峰花园")),
+    )),
+    ("万江区", "WJ", (
+        ("万江路", ("万江新城", "华南摩尔公寓", "金泰花园")),
+        ("金泰路", ("金泰豪庭", "滨江华府", "龙湾名苑")),
+    )),
+    ("寮步镇", "LB", (
+        ("寮城路", ("寮步新村", "香市花园", "松湖华府")),
+        ("香市路", ("香市新城", "佳兆业广场", "凯旋花园")),
+    )),
+)
+_SHOP_BRANDS = ("粤香", "金城", "鸿运", "喜来", "好味", "东江", "客家", "顺德", "潮汕", "湘味",
+                "川渝", "老街", "富临", "华辉", "永盛", "兴隆", "嘉信", "宏达", "德丰", "聚福")
+_BUSINESS_KINDS: tuple[tuple[GasUse, int, tuple[str, ...]], ...] = (
+    (GasUse.COMMERCIAL, 60, ("{}酒家", "{}茶餐厅", "{}烧腊店", "{}餐饮有限公司", "{}大排档")),
+    (GasUse.INDUSTRY, 15, ("东莞市{}五金制品有限公司", "东莞市{}食品有限公司", "{}电子厂")),
+    (GasUse.PUBLIC, 15, ("{}中心小学", "{}社区卫生服务中心", "{}中学食堂")),
+    (GasUse.BOILER, 10, ("{}大酒店", "东莞市{}洗涤有限公司", "{}酒店锅炉房")),
+)
+_STATUSES: tuple[tuple[AccountStatus, int], ...] = (
+    (AccountStatus.NORMAL, 930), (AccountStatus.NOT_STARTED, 20), (AccountStatus.SUSPENDED, 20),
+    (AccountStatus.LONG_UNUSED, 20), (AccountStatus.REMOVED, 5), (AccountStatus.CLOSED, 5),
+)
+_METER_KINDS: tuple[tuple[MeterKind, int], ...] = (
+    (MeterKind.MECHANICAL, 78), (MeterKind.IC_VOLUME, 14), (MeterKind.IC_MONEY, 5),
+    (MeterKind.REMOTE, 3),
+)
+_METER_STATES: tuple[tuple[MeterStatus, int], ...] = (
+    (MeterStatus.NORMAL, 970), (MeterStatus.SLOW, 10), (MeterStatus.FAST, 5),
+    (MeterStatus.STOPPED, 15),
+)
+_HOUSEHOLD: tuple[tuple[int, int], ...] = ((1, 10), (2, 22), (3, 30), (4, 20), (5, 10), (6, 5),
+                                           (7, 3))
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+NON_RESIDENTIAL_SHARE = 0.05
+METER_SERIAL_BASE = 100_000_000
+METER_WINDOW = 37  # each meter serial owns 37 numbers; see meter_number
+FIRST_BIRTH, LAST_BIRTH = date(1940, 1, 1), date(2004, 12, 31)
+FIRST_OPENING = date(2003, 1, 1)
+
+
+class DemoAccount(NamedTuple):
+    """One generated customer with the account at their premises and its meter."""
+
+    name: str
+    id_type: IdType
+    id_number: str
+    mobile: str
+    phone: str
+    address: Address
+    user_type: UserType
+    gas_use: GasUse
+    household_size: int
+    heating: bool
+    low_income: bool
+    status: AccountStatus
+    route_book: str
+    opened_on: date
+    meter_kind: MeterKind
+    meter_digits: int
+    meter_installed_on: date
+    meter_status: MeterStatus
+    meter_jitter: int  # which number of its serial's window the meter gets (0..36)
+
+
+class _Weighted:
+    """Pick from weighted values with one random number (bisect on cumulative weights)."""
+
+    def __init__(self, pairs: tuple[tuple[object, int], ...]) -> None:
+        self.values = [value for value, _ in pairs]
+        self.cumulative = list(accumulate(weight for _, weight in pairs))
+        self.total = float(self.cumulative[-1])
+
+    def index(self, rng: random.Random) -> int:
+        """The index of a weighted random value."""
+        return bisect(self.cumulative, rng.random() * self.total)
+
+
+def meter_number(serial: int, jitter: int) -> str:
+    """Meter number ``JK`` + 9 digits; distinct serials never share a number (windows of 37)."""
+    if not 0 <= jitter < METER_WINDOW:
+        raise ValueError("jitter must be in 0..36")
+    value = METER_SERIAL_BASE + serial * METER_WINDOW + jitter
+    if value >= 10**9:
+        raise ValueError("meter serial out of range")
+    return f"JK{value:09d}"
+
+
+def uscc_check_char(first17: str) -> str:
+    """Check character of a unified social credit code (统一社会信用代码, GB 32100)."""
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return _USCC_CHARS[(31 - total % 31) % 31]
+
+
+def _org_check_char(first8: str) -> str:
+    """Check character of an organisation code (组织机构代码, GB 11714)."""
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(first8, _ORG_WEIGHTS, strict=True))
+    value = 11 - total % 11
+    return "X" if value == 10 else "0" if value == 11 else str(value)
+
+
+class DemoPeople:
+    """A seeded source of demo accounts: the same seed always gives the same people."""
+
+    def __init__(self, seed: int, today: date) -> None:
+        self._rng = random.Random(seed)
+        self._today = today
+        self._surnames = _Weighted(SURNAMES)
+        self._regions = _Weighted(_REGIONS)
+        self._statuses = _Weighted(_STATUSES)
+        self._kinds = _Weighted(_METER_KINDS)
+        self._meter_states = _Weighted(_METER_STATES)
+        self._household = _Weighted(_HOUSEHOLD)
+        self._business = _Weighted(tuple((k, w) for k, w, _ in _BUSINESS_KINDS))
+        self._birth_first = FIRST_BIRTH.toordinal()
+        self._birth_days = LAST_BIRTH.toordinal() - self._birth_first + 1
+        self._opening_first = FIRST_OPENING.toordinal()
+        self._opening_days = max(today.toordinal() - self._opening_first, 1)
+        self._estates = [
+            (district, code, street, estate, f"{code}-{number:03d}")
+            for district, code, streets in DISTRICTS
+            for number, (street, estate) in enumerate(
+                ((s, e) for s, estates in streets for e in estates), start=1
+            )
+        ]
+
+    def accounts(self, count: int) -> list[DemoAccount]:
+        """The next ``count`` demo accounts."""
+        return [self.account() for _ in range(count)]
+
+    def account(self) -> DemoAccount:
+        """The next demo account: mostly households, about one in twenty a business."""
+        if self._rng.random() < NON_RESIDENTIAL_SHARE:
+            return self._business_account()
+        return self._household_account()
+
+    def _household_account(self) -> DemoAccount:
+        rng = self._rng
+        male = rng.random() < 0.5
+        mobile, phone = self._phones()
+        opened = self._opening_date()
+        status = AccountStatus(self._statuses.values[self._statuses.index(rng)])
+        district, _code, street, estate, route = rng.choice(self._estates)
+        floor = rng.randint(1, 33)
+        address = Address(district, street, estate, str(rng.randint(1, 30)),
+                          str(rng.randint(1, 4)), f"{floor}{rng.randint(1, 4):02d}")
+        return DemoAccount(
+            self.person_name(male), IdType.RESIDENT_ID, self.id_number(male), mobile, phone,
+            address, UserType.RESIDENTIAL, GasUse.COOKING,
+            int(self._household.values[self._household.index(rng)]),  # type: ignore[call-overload]
+            rng.random() < 0.03, rng.random() < 0.02, status, route, opened,
+            *self._meter(opened, status),
+        )
+
+    def _business_account(self) -> DemoAccount:
+        rng = self._rng
+        kind_index = self._business.index(rng)
+        gas_use, _, patterns = _BUSINESS_KINDS[kind_index]
+        name = rng.choice(patterns).format(rng.choice(_SHOP_BRANDS))
+        district, code, street, _estate, _route = rng.choice(self._estates)
+        address = Address(district, street, f"{rng.randint(1, 388)}号")
+        mobile = self.mobile() if rng.random() < 0.7 else ""
+        opened = self._opening_date()
+        status = AccountStatus(self._statuses.values[self._statuses.index(rng)])
+        return DemoAccount(
+            name, IdType.BUSINESS_LICENCE, self.credit_code(), mobile, self.landline(), address,
+            UserType.NON_RESIDENTIAL, gas_use, 1, False, False, status,
+            f"{code}-9{kind_index + 1:02d}", opened, *self._meter(opened, status),
+        )
+
+    def person_name(self, male: bool) -> str:
+        """A Chinese personal name: weighted surname and a one- or two-character given name."""
+        rng = self._rng
+        chars = _MALE_CHARS if male else _FEMALE_CHARS
+        surname = str(self._surnames.values[self._surnames.index(rng)])
+        given = rng.choice(chars)
+        if rng.random() < 0.75:
+            second = rng.choice(chars)
+            given += second if second != given else rng.choice(chars)
+        return surname + given
+
+    def id_number(self, male: bool) -> str:
+        """An 18-digit resident ID number with a correct GB 11643 check digit."""
+        rng = self._rng
+        region = str(self._regions.values[self._regions.index(rng)])
+        born = date.fromordinal(self._birth_first + rng.randrange(self._birth_days))
+        order = rng.randrange(500) * 2 + (1 if male else 0)  # odd for men, even for women
+        first17 = f"{region}{born:%Y%m%d}{order:03d}"
+        return first17 + id_check_digit(first17)
+
+    def credit_code(self) -> str:
+        """A unified social credit code of a company registered in Dongguan, check chars right."""
+        rng = self._rng
+        org8 = "".join(rng.choice(_USCC_CHARS[:10] + "ABCDEFGH") for _ in range(8))
+        first17 = "91441900" + org8 + _org_check_char(org8)
+        return first17 + uscc_check_char(first17)
+
+    def mobile(self) -> str:
+        """An 11-digit mobile number (13x-19x)."""
+        return f"{self._rng.choice(_MOBILE_PREFIXES)}{self._rng.randrange(10**8):08d}"
+
+    def landline(self) -> str:
+        """A Dongguan landline, 0769-2xxxxxxx."""
+        return f"0769-2{self._rng.randrange(10**7):07d}"
+
+    def _phones(self) -> tuple[str, str]:
+        roll = self._rng.random()
+        if roll < 0.80:
+            return self.mobile(), ""
+        if roll < 0.95:
+            return self.mobile(), self.landline()
+        return "", self.landline()
+
+    def _opening_date(self) -> date:
+        # More accounts were opened in recent years as the city grew: skew towards today.
+        offset = int(self._opening_days * self._rng.random() ** 0.6)
+        return date.fromordinal(self._opening_first + min(offset, self._opening_days - 1))
+
+    def _meter(
+        self, opened: date, status: AccountStatus
+    ) -> tuple[MeterKind, int, date, MeterStatus, int]:
+        rng = self._rng
+        kind = MeterKind(self._kinds.values[self._kinds.index(rng)])
+        installed = opened
+        if rng.random() < 0.2:  # meter replaced since the account was opened
+            days = (self._today - opened).days
+            installed = opened + timedelta(days=rng.randrange(max(days, 1)))
+        if status in (AccountStatus.REMOVED, AccountStatus.CLOSED):
+            meter_status = MeterStatus.REMOVED
+        else:
+            meter_status = MeterStatus(self._meter_states.values[self._meter_states.index(rng)])
+        return kind, 5, installed, meter_status, rng.randrange(METER_WINDOW)
