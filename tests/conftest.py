@@ -133,7 +133,8 @@ def sample_draft(**changes: object) -> AccountDraft:
     """A valid residential account form; keyword arguments replace fields."""
     draft = AccountDraft(
         name="张三", id_type=IdType.RESIDENT_ID, id_number="11010519491231002X",
-        mobile="13812345678", phone="", address=Address("南城区", "幸福路", "阳光小区", "12", "3", "502"),
+        mobile="13812345678", phone="",
+        address=Address("南城区", "幸福路", "阳光小区", "12", "3", "502"),
         user_type=UserType.RESIDENTIAL, gas_use=GasUse.COOKING, household_size=3, heating=False,
         low_income=False, status=AccountStatus.NORMAL, route_book="B01",
         meter=MeterDraft("JK1234567"),

@@ -66,6 +66,6 @@ def check_new_password(password: str) -> None:
 
 def check_username(username: str) -> None:
     """Raise DomainError unless the login name is 3-32 letters, digits, dot or underscore."""
-    ok = 3 <= len(username) <= 32 and all(c.isascii() and (c.isalnum() or c in "._") for c in username)
-    if not ok:
+    allowed = all(c.isascii() and (c.isalnum() or c in "._") for c in username)
+    if not (allowed and 3 <= len(username) <= 32):
         raise DomainError.of("user.name_format", "username")

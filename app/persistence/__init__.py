@@ -1,0 +1,1 @@
+"""Storage: engine setup, ORM, migrations, backups."""

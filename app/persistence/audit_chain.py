@@ -65,9 +65,8 @@ def verify_audit_chain(session: Session, batch: int = 5000) -> ChainCheck:
     prev, expected_seq, checked = GENESIS, 1, 0
     last_seq = 0
     while True:
-        rows = session.scalars(
-            select(AuditEntry).where(AuditEntry.seq > last_seq).order_by(AuditEntry.seq).limit(batch)
-        ).all()
+        page = select(AuditEntry).where(AuditEntry.seq > last_seq).order_by(AuditEntry.seq)
+        rows = session.scalars(page.limit(batch)).all()
         if not rows:
             break
         for row in rows:

@@ -35,7 +35,7 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A write transaction (SQLite: ``BEGIN IMMEDIATE``): committed on exit, else rolled back."""
+        """A write transaction (SQLite: ``BEGIN IMMEDIATE``), committed on exit or rolled back."""
         with _mapped_errors(), self._write.begin() as session:
             yield session
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from bisect import bisect
 from datetime import date, timedelta
+from functools import cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from app.domain.accounts import (
     AccountStatus,
@@ -71,11 +72,14 @@ DISTRICTS: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] 
 )
 _SHOP_BRANDS = ("粤香", "金城", "鸿运", "喜来", "好味", "东江", "客家", "顺德", "潮汕", "湘味",
                 "川渝", "老街", "富临", "华辉", "永盛", "兴隆", "嘉信", "宏达", "德丰", "聚福")
+# Name patterns: {brand} is a shop brand, {place} the district or street of the premises.
 _BUSINESS_KINDS: tuple[tuple[GasUse, int, tuple[str, ...]], ...] = (
-    (GasUse.COMMERCIAL, 60, ("{}酒家", "{}茶餐厅", "{}烧腊店", "{}餐饮有限公司", "{}大排档")),
-    (GasUse.INDUSTRY, 15, ("东莞市{}五金制品有限公司", "东莞市{}食品有限公司", "{}电子厂")),
-    (GasUse.PUBLIC, 15, ("{}中心小学", "{}社区卫生服务中心", "{}中学食堂")),
-    (GasUse.BOILER, 10, ("{}大酒店", "东莞市{}洗涤有限公司", "{}酒店锅炉房")),
+    (GasUse.COMMERCIAL, 60, ("{brand}酒家（{place}店）", "{brand}茶餐厅（{place}店）",
+                             "{brand}烧腊店（{place}店）", "{brand}大排档（{place}店）")),
+    (GasUse.INDUSTRY, 15, ("东莞市{brand}五金制品有限公司", "东莞市{brand}食品有限公司",
+                           "{brand}电子厂")),
+    (GasUse.PUBLIC, 15, ("{place}中心小学", "{place}社区卫生服务中心", "{place}中学食堂")),
+    (GasUse.BOILER, 10, ("{brand}大酒店", "东莞市{brand}洗涤有限公司", "{brand}酒店锅炉房")),
 )
 _STATUSES: tuple[tuple[AccountStatus, int], ...] = (
     (AccountStatus.NORMAL, 930), (AccountStatus.NOT_STARTED, 20), (AccountStatus.SUSPENDED, 20),
@@ -99,6 +103,7 @@ METER_SERIAL_BASE = 100_000_000
 METER_WINDOW = 37  # each meter serial owns 37 numbers; see meter_number
 FIRST_BIRTH, LAST_BIRTH = date(1940, 1, 1), date(2004, 12, 31)
 FIRST_OPENING = date(2003, 1, 1)
+T = TypeVar("T")
 
 
 class DemoAccount(NamedTuple):
@@ -125,10 +130,10 @@ class DemoAccount(NamedTuple):
     meter_jitter: int  # which number of its serial's window the meter gets (0..36)
 
 
-class _Weighted:
+class _Weighted(Generic[T]):
     """Pick from weighted values with one random number (bisect on cumulative weights)."""
 
-    def __init__(self, pairs: tuple[tuple[object, int], ...]) -> None:
+    def __init__(self, pairs: tuple[tuple[T, int], ...]) -> None:
         self.values = [value for value, _ in pairs]
         self.cumulative = list(accumulate(weight for _, weight in pairs))
         self.total = float(self.cumulative[-1])
@@ -136,6 +141,10 @@ class _Weighted:
     def index(self, rng: random.Random) -> int:
         """The index of a weighted random value."""
         return bisect(self.cumulative, rng.random() * self.total)
+
+    def pick(self, rng: random.Random) -> T:
+        """A weighted random value."""
+        return self.values[bisect(self.cumulative, rng.random() * self.total)]
 
 
 def meter_number(serial: int, jitter: int) -> str:
@@ -161,11 +170,21 @@ def _org_check_char(first8: str) -> str:
     return "X" if value == 10 else "0" if value == 11 else str(value)
 
 
+@cache
+def _birth_days() -> tuple[str, ...]:
+    """Every possible date of birth as ``YYYYMMDD``, computed once (strftime is slow)."""
+    first = FIRST_BIRTH.toordinal()
+    return tuple(
+        f"{date.fromordinal(day):%Y%m%d}" for day in range(first, LAST_BIRTH.toordinal() + 1)
+    )
+
+
 class DemoPeople:
     """A seeded source of demo accounts: the same seed always gives the same people."""
 
     def __init__(self, seed: int, today: date) -> None:
         self._rng = random.Random(seed)
+        self._random = self._rng.random
         self._today = today
         self._surnames = _Weighted(SURNAMES)
         self._regions = _Weighted(_REGIONS)
@@ -174,10 +193,10 @@ class DemoPeople:
         self._meter_states = _Weighted(_METER_STATES)
         self._household = _Weighted(_HOUSEHOLD)
         self._business = _Weighted(tuple((k, w) for k, w, _ in _BUSINESS_KINDS))
-        self._birth_first = FIRST_BIRTH.toordinal()
-        self._birth_days = LAST_BIRTH.toordinal() - self._birth_first + 1
-        self._opening_first = FIRST_OPENING.toordinal()
-        self._opening_days = max(today.toordinal() - self._opening_first, 1)
+        self._births = _birth_days()
+        first = FIRST_OPENING.toordinal()
+        last = max(today.toordinal(), first + 1)
+        self._openings = [date.fromordinal(day) for day in range(first, last)]
         self._estates = [
             (district, code, street, estate, f"{code}-{number:03d}")
             for district, code, streets in DISTRICTS
@@ -192,38 +211,40 @@ class DemoPeople:
 
     def account(self) -> DemoAccount:
         """The next demo account: mostly households, about one in twenty a business."""
-        if self._rng.random() < NON_RESIDENTIAL_SHARE:
+        if self._random() < NON_RESIDENTIAL_SHARE:
             return self._business_account()
         return self._household_account()
 
+    def _below(self, n: int) -> int:
+        """A random integer in ``0..n-1`` (faster than ``randrange`` and just as reproducible)."""
+        return int(self._random() * n)
+
     def _household_account(self) -> DemoAccount:
-        rng = self._rng
-        male = rng.random() < 0.5
+        below, roll = self._below, self._random
+        male = roll() < 0.5
         mobile, phone = self._phones()
         opened = self._opening_date()
-        status = AccountStatus(self._statuses.values[self._statuses.index(rng)])
-        district, _code, street, estate, route = rng.choice(self._estates)
-        floor = rng.randint(1, 33)
-        address = Address(district, street, estate, str(rng.randint(1, 30)),
-                          str(rng.randint(1, 4)), f"{floor}{rng.randint(1, 4):02d}")
+        status = self._statuses.pick(self._rng)
+        district, _code, street, estate, route = self._estates[below(len(self._estates))]
+        address = Address(district, street, estate, str(below(30) + 1), str(below(4) + 1),
+                          f"{below(33) + 1}{below(4) + 1:02d}")
         return DemoAccount(
             self.person_name(male), IdType.RESIDENT_ID, self.id_number(male), mobile, phone,
-            address, UserType.RESIDENTIAL, GasUse.COOKING,
-            int(self._household.values[self._household.index(rng)]),  # type: ignore[call-overload]
-            rng.random() < 0.03, rng.random() < 0.02, status, route, opened,
-            *self._meter(opened, status),
+            address, UserType.RESIDENTIAL, GasUse.COOKING, self._household.pick(self._rng),
+            roll() < 0.03, roll() < 0.02, status, route, opened, *self._meter(opened, status),
         )
 
     def _business_account(self) -> DemoAccount:
         rng = self._rng
         kind_index = self._business.index(rng)
         gas_use, _, patterns = _BUSINESS_KINDS[kind_index]
-        name = rng.choice(patterns).format(rng.choice(_SHOP_BRANDS))
         district, code, street, _estate, _route = rng.choice(self._estates)
+        place = street if rng.random() < 0.5 else district[:2]
+        name = rng.choice(patterns).format(brand=rng.choice(_SHOP_BRANDS), place=place)
         address = Address(district, street, f"{rng.randint(1, 388)}号")
         mobile = self.mobile() if rng.random() < 0.7 else ""
         opened = self._opening_date()
-        status = AccountStatus(self._statuses.values[self._statuses.index(rng)])
+        status = self._statuses.pick(rng)
         return DemoAccount(
             name, IdType.BUSINESS_LICENCE, self.credit_code(), mobile, self.landline(), address,
             UserType.NON_RESIDENTIAL, gas_use, 1, False, False, status,
@@ -232,41 +253,39 @@ class DemoPeople:
 
     def person_name(self, male: bool) -> str:
         """A Chinese personal name: weighted surname and a one- or two-character given name."""
-        rng = self._rng
+        below = self._below
         chars = _MALE_CHARS if male else _FEMALE_CHARS
-        surname = str(self._surnames.values[self._surnames.index(rng)])
-        given = rng.choice(chars)
-        if rng.random() < 0.75:
-            second = rng.choice(chars)
-            given += second if second != given else rng.choice(chars)
-        return surname + given
+        given = chars[below(len(chars))]
+        if self._random() < 0.75:
+            second = chars[below(len(chars))]
+            given += second if second != given else chars[below(len(chars))]
+        return self._surnames.pick(self._rng) + given
 
     def id_number(self, male: bool) -> str:
         """An 18-digit resident ID number with a correct GB 11643 check digit."""
-        rng = self._rng
-        region = str(self._regions.values[self._regions.index(rng)])
-        born = date.fromordinal(self._birth_first + rng.randrange(self._birth_days))
-        order = rng.randrange(500) * 2 + (1 if male else 0)  # odd for men, even for women
-        first17 = f"{region}{born:%Y%m%d}{order:03d}"
+        born = self._births[self._below(len(self._births))]
+        order = self._below(500) * 2 + (1 if male else 0)  # odd for men, even for women
+        first17 = f"{self._regions.pick(self._rng)}{born}{order:03d}"
         return first17 + id_check_digit(first17)
 
     def credit_code(self) -> str:
         """A unified social credit code of a company registered in Dongguan, check chars right."""
         rng = self._rng
-        org8 = "".join(rng.choice(_USCC_CHARS[:10] + "ABCDEFGH") for _ in range(8))
+        org8 = "".join(rng.choice(_USCC_CHARS[:18]) for _ in range(8))
         first17 = "91441900" + org8 + _org_check_char(org8)
         return first17 + uscc_check_char(first17)
 
     def mobile(self) -> str:
         """An 11-digit mobile number (13x-19x)."""
-        return f"{self._rng.choice(_MOBILE_PREFIXES)}{self._rng.randrange(10**8):08d}"
+        prefix = _MOBILE_PREFIXES[self._below(len(_MOBILE_PREFIXES))]
+        return f"{prefix}{self._below(10**8):08d}"
 
     def landline(self) -> str:
         """A Dongguan landline, 0769-2xxxxxxx."""
-        return f"0769-2{self._rng.randrange(10**7):07d}"
+        return f"0769-2{self._below(10**7):07d}"
 
     def _phones(self) -> tuple[str, str]:
-        roll = self._rng.random()
+        roll = self._random()
         if roll < 0.80:
             return self.mobile(), ""
         if roll < 0.95:
@@ -275,20 +294,19 @@ class DemoPeople:
 
     def _opening_date(self) -> date:
         # More accounts were opened in recent years as the city grew: skew towards today.
-        offset = int(self._opening_days * self._rng.random() ** 0.6)
-        return date.fromordinal(self._opening_first + min(offset, self._opening_days - 1))
+        return self._openings[int(len(self._openings) * self._random() ** 0.6)]
 
     def _meter(
         self, opened: date, status: AccountStatus
     ) -> tuple[MeterKind, int, date, MeterStatus, int]:
         rng = self._rng
-        kind = MeterKind(self._kinds.values[self._kinds.index(rng)])
+        kind = self._kinds.pick(rng)
         installed = opened
-        if rng.random() < 0.2:  # meter replaced since the account was opened
+        if self._random() < 0.2:  # meter replaced since the account was opened
             days = (self._today - opened).days
-            installed = opened + timedelta(days=rng.randrange(max(days, 1)))
-        if status in (AccountStatus.REMOVED, AccountStatus.CLOSED):
+            installed = opened + timedelta(days=self._below(max(days, 1)))
+        if status is AccountStatus.REMOVED or status is AccountStatus.CLOSED:
             meter_status = MeterStatus.REMOVED
         else:
-            meter_status = MeterStatus(self._meter_states.values[self._meter_states.index(rng)])
-        return kind, 5, installed, meter_status, rng.randrange(METER_WINDOW)
+            meter_status = self._meter_states.pick(rng)
+        return kind, 5, installed, meter_status, self._below(METER_WINDOW)

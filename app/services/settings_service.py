@@ -34,9 +34,11 @@ class SettingsService:
         with self._db.writing() as session:
             hall = session.get_one(Hall, operator.hall_id)
             old = asdict(_settings(hall))
-            changes = {k: [old[k], v] for k, v in asdict(new).items() if k != "code" and old[k] != v}
-            hall.name, hall.hotline, hall.address = new.name.strip(), new.hotline.strip(), new.address
-            hall.opening_hours, hall.idle_lock_minutes = new.opening_hours, new.idle_lock_minutes
+            changes = {k: [old[k], v] for k, v in asdict(new).items()
+                       if k != "code" and old[k] != v}
+            hall.name, hall.hotline = new.name.strip(), new.hotline.strip()
+            hall.address, hall.opening_hours = new.address.strip(), new.opening_hours.strip()
+            hall.idle_lock_minutes = new.idle_lock_minutes
             append_audit(session, self._clock.now(), operator.username, "settings.changed",
                          f"hall:{hall.code}", changes, hall.id)
             return _settings(hall)

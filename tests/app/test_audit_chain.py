@@ -74,8 +74,9 @@ def test_removed_last_entries_are_found(auth: AuthService, admin: Operator, db: 
 def test_rehashed_forgery_breaks_the_next_link(
     auth: AuthService, admin: Operator, db: Database
 ) -> None:
-    from app.domain.audit import link_hash
     from datetime import datetime
+
+    from app.domain.audit import link_hash
 
     make_entries(auth, admin)
     conn = raw(db)

@@ -17,7 +17,6 @@ from app.persistence.migrate import (
     include_object,
     known_revisions,
     prepare_database,
-    upgrade,
 )
 from app.persistence.orm import Base
 from tests.conftest import START
@@ -67,7 +66,9 @@ def upgrade() -> None:
 """
 
 
-def test_upgrade_backs_up_first_then_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upgrade_backs_up_first_then_migrates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A program one revision newer finds this database older: backup, then real upgrade."""
     import shutil
 

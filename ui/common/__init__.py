@@ -1,0 +1,1 @@
+"""Pieces every UI module shares: messages, task runner, icons, forms, theme."""

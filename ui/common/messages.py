@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.errors import DomainError, Problem, StorageUnavailable
 
@@ -17,7 +17,9 @@ _TEXTS: dict[str, str] = {
         "Messages", "Wrong user name or password. {left} attempts left before the account locks."
     ),
     "auth.forbidden": QT_TRANSLATE_NOOP("Messages", "Your role does not allow this."),
-    "auth.inactive": QT_TRANSLATE_NOOP("Messages", "This user has been disabled. Ask an administrator."),
+    "auth.inactive": QT_TRANSLATE_NOOP(
+        "Messages", "This user has been disabled. Ask an administrator."
+    ),
     "auth.locked": QT_TRANSLATE_NOOP(
         "Messages", "Too many failed attempts. The user is locked for {minutes} minutes."
     ),

@@ -1,0 +1,1 @@
+"""Queries that need more than the ORM gives for free."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
@@ -28,13 +29,13 @@ def search_account_ids(session: Session, query: str, limit: int) -> list[int]:
     found: dict[int, None] = {}
     for lookup in lookups:
         for account_id in session.scalars(lookup.limit(limit)):
-            found.setdefault(account_id, None)
+            found.setdefault(int(account_id), None)
             if len(found) >= limit:
                 return list(found)
     return list(found)
 
 
-def _digit_lookups(session: Session, q: str) -> list[Select[tuple[int]]]:
+def _digit_lookups(session: Session, q: str) -> list[Select[Any]]:
     digits = re.sub(r"\D", "", q)
     lookups = [
         select(Account.id).where(Account.account_no == digits),
@@ -52,7 +53,7 @@ def _digit_lookups(session: Session, q: str) -> list[Select[tuple[int]]]:
     return lookups
 
 
-def _text_lookups(session: Session, q: str) -> list[Select[tuple[int]]]:
+def _text_lookups(session: Session, q: str) -> list[Select[Any]]:
     lookups = [
         select(Meter.account_id).where(Meter.meter_no == q.upper()),
         select(Account.id)
@@ -64,7 +65,7 @@ def _text_lookups(session: Session, q: str) -> list[Select[tuple[int]]]:
     return lookups
 
 
-def _address_lookup(session: Session, fragment: str) -> Select[tuple[int]]:
+def _address_lookup(session: Session, fragment: str) -> Select[Any]:
     pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if session.get_bind().dialect.name == "sqlite" and len(fragment) >= MIN_TRIGRAM:
         phrase = '"' + fragment.replace('"', '""') + '"'

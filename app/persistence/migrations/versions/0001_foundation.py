@@ -14,7 +14,7 @@ branch_labels = None
 depends_on = None
 
 
-def _code(length: int) -> sa.types.TypeEngine:
+def _code(length: int) -> sa.types.TypeEngine[str]:
     return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
 
 

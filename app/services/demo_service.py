@@ -1,0 +1,297 @@
+"""Demo data: a ready hall with staff and accounts, and fast bulk seeding for benchmarks."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from datetime import date, datetime
+
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+from sqlalchemy.types import Date, DateTime
+
+from app.domain.clock import Clock
+from app.domain.errors import DomainError
+from app.domain.identity import phone_digits
+from app.domain.users import Role
+from app.persistence.audit_chain import append_audit
+from app.persistence.db import Database
+from app.persistence.orm import Counter, Hall, Meter, User
+from app.services.auth_service import hash_password
+from app.services.demo_data import METER_WINDOW, DemoAccount, DemoPeople, meter_number
+
+DEMO_ACTOR = "demo"
+DEMO_SEED = 20261123
+ACCOUNT_SERIES = "account"
+DEMO_HALL = {
+    "code": "01", "name": "东城燃气营业厅", "hotline": "0769-22221234",
+    "address": "东莞市东城区东纵路 168 号",
+    "opening_hours": "周一至周五 8:30-17:00，周末 8:30-16:30", "idle_lock_minutes": 10,
+}
+# (login, password, role, full name); the README lists the same passwords.
+DEMO_USERS = (
+    ("admin", "admin123", Role.ADMINISTRATOR, "系统管理员"),
+    ("manager", "manager123", Role.MANAGER, "李建国"),
+    ("clerk", "clerk123", Role.CLERK, "王小燕"),
+    ("clerk2", "clerk123", Role.CLERK, "陈志强"),
+)
+_CUSTOMER_COLUMNS = ("id", "name", "id_type", "id_number", "mobile", "phone", "mobile_rev",
+                     "phone_rev")
+_ACCOUNT_COLUMNS = ("id", "hall_id", "account_no", "customer_id", "user_type", "gas_use",
+                    "household_size", "heating", "low_income", "status", "route_book", "district",
+                    "street", "community", "building", "unit", "room", "address_text",
+                    "opened_on", "updated_at", "version")
+_METER_COLUMNS = ("id", "account_id", "meter_no", "kind", "digits", "installed_on", "status")
+_TABLES = ("customers", "accounts", "meters")
+_FTS_INSERT_TRIGGER = "account_address_fts_ai"
+_SEED_CACHE_KIB = 256 * 1024  # page cache while seeding: random index inserts stay in memory
+
+
+class DemoService:
+    """Fills a database with demo staff and accounts, or appends many synthetic accounts."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def load_demo(self, accounts: int = 5000) -> None:
+        """Set up the demo hall, its four users and ``accounts`` accounts on an empty database.
+
+        Raises:
+            DomainError: ``setup.already_done`` if the database has users already.
+        """
+        _check_count(accounts)
+        hashes = [hash_password(password) for _, password, _, _ in DEMO_USERS]  # slow: no lock
+        now = self._clock.now()
+        with self._db.writing() as session:
+            if session.scalar(select(func.count()).select_from(User)):
+                raise DomainError.of("setup.already_done")
+            hall = _demo_hall(session)
+            for (username, _, role, full_name), password_hash in zip(DEMO_USERS, hashes,
+                                                                     strict=True):
+                session.add(User(hall_id=hall.id, username=username, full_name=full_name,
+                                 role=role.value, password_hash=password_hash, active=True,
+                                 failed_logins=0, created_on=now.date()))
+            session.flush()
+            _BulkLoader(session, hall, now, DEMO_SEED).load(accounts, 5000)
+            append_audit(session, now, DEMO_ACTOR, "demo.loaded", f"hall:{hall.code}",
+                         {"accounts": accounts, "users": [u[0] for u in DEMO_USERS]}, hall.id)
+
+    def seed(self, accounts: int, batch: int = 20000) -> float:
+        """Append ``accounts`` synthetic accounts in one transaction; return accounts per second.
+
+        Works on a database without a hall too (the demo hall is created, without users).
+        """
+        _check_count(accounts)
+        started = time.perf_counter()
+        now = self._clock.now()
+        with self._db.writing() as session:
+            hall = _demo_hall(session)
+            loader = _BulkLoader(session, hall, now, None)
+            first, last = loader.load(accounts, max(batch, 1))
+            append_audit(session, now, DEMO_ACTOR, "demo.seeded", f"hall:{hall.code}",
+                         {"accounts": accounts, "first": first, "last": last}, hall.id)
+        if self._db.kind == "sqlite":
+            with self._db.engine.connect() as conn:  # give the big WAL file back to the disk
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return accounts / max(time.perf_counter() - started, 1e-9)
+
+
+def _check_count(accounts: int) -> None:
+    if accounts < 0:
+        raise DomainError.of("demo.accounts_range", "accounts")
+
+
+def _demo_hall(session: Session) -> Hall:
+    """The first hall, or the demo hall when the database has none yet."""
+    hall = session.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is None:
+        hall = Hall(**DEMO_HALL)
+        session.add(hall)
+        session.flush()
+    return hall
+
+
+class _BulkLoader:
+    """Writes generated accounts with raw executemany batches inside the caller's transaction."""
+
+    def __init__(self, session: Session, hall: Hall, now: datetime, seed: int | None) -> None:
+        self._session = session
+        self._conn: Connection = session.connection()
+        self._sqlite = self._conn.dialect.name == "sqlite"
+        self._hall = hall
+        self._seed = seed
+        self._today = now.date()
+        self._date = _date_converter(self._conn)
+        self._updated_at = _bind_value(self._conn, DateTime(), now)
+        mark = "?" if self._sqlite else "%s"  # the drivers' own parameter styles
+        self._sql = {
+            table: _insert_sql(table, columns, mark)
+            for table, columns in zip(
+                _TABLES, (_CUSTOMER_COLUMNS, _ACCOUNT_COLUMNS, _METER_COLUMNS), strict=True
+            )
+        }
+
+    def load(self, count: int, batch: int) -> tuple[str, str]:
+        """Insert ``count`` accounts; return the first and last account number ("" if none)."""
+        if count == 0:
+            return "", ""
+        if not self._sqlite:  # nobody else may take ids while we continue from the maximum
+            self._conn.exec_driver_sql(f"LOCK TABLE {', '.join(_TABLES)} IN EXCLUSIVE MODE")
+        ids = [self._max_id(table) for table in _TABLES]
+        number = _reserve_numbers(self._session, self._hall.id, ACCOUNT_SERIES, count) - count
+        people = DemoPeople(self._seed if self._seed is not None else ids[1] + 1, self._today)
+        with _sqlite_bulk_mode(self._conn, count >= ids[1]) if self._sqlite else nullcontext(), \
+                _no_gc():
+            for done in range(0, count, batch):
+                size = min(batch, count - done)
+                self._insert(people.accounts(size), [i + done for i in ids], number + done)
+            if self._sqlite:
+                self._conn.exec_driver_sql(
+                    "INSERT INTO account_address_fts(rowid, address_text) "
+                    "SELECT id, address_text FROM accounts WHERE id > ?", (ids[1],))
+        if not self._sqlite:
+            _advance_sequences(self._conn)
+        code = self._hall.code
+        return f"{code}{number + 1:08d}", f"{code}{number + count:08d}"
+
+    def _max_id(self, table: str) -> int:
+        return int(self._conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}")
+                   .scalar_one())
+
+    def _insert(self, people: list[DemoAccount], ids: list[int], number: int) -> None:
+        customer_id, account_id, meter_id = ids
+        meter_numbers = self._meter_numbers(meter_id + 1, [p.meter_jitter for p in people])
+        customers, accounts, meters = [], [], []
+        prefix, hall_id, date_value = self._hall.code, self._hall.id, self._date
+        for k, p in enumerate(people, start=1):
+            a = p.address
+            customers.append((
+                customer_id + k, p.name, p.id_type.value, p.id_number, p.mobile, p.phone,
+                phone_digits(p.mobile)[::-1], phone_digits(p.phone)[::-1],
+            ))
+            accounts.append((
+                account_id + k, hall_id, f"{prefix}{number + k:08d}", customer_id + k,
+                p.user_type.value, p.gas_use.value, p.household_size, p.heating, p.low_income,
+                p.status.value, p.route_book, a.district, a.street, a.community, a.building,
+                a.unit, a.room, a.text(), date_value(p.opened_on), self._updated_at, 1,
+            ))
+            meters.append((
+                meter_id + k, account_id + k, meter_numbers[k - 1], p.meter_kind.value,
+                p.meter_digits, date_value(p.meter_installed_on), p.meter_status.value,
+            ))
+        for table, rows in zip(_TABLES, (customers, accounts, meters), strict=True):
+            self._conn.exec_driver_sql(self._sql[table], rows)  # type: ignore[arg-type]
+
+    def _meter_numbers(self, first_serial: int, jitters: list[int]) -> list[str]:
+        """Numbers for consecutive meter serials, avoiding any typed in by hand meanwhile."""
+        wanted = [meter_number(first_serial + k, j) for k, j in enumerate(jitters)]
+        lowest = meter_number(first_serial, 0)
+        highest = meter_number(first_serial + len(jitters) - 1, METER_WINDOW - 1)
+        taken = set(self._conn.execute(
+            select(Meter.meter_no).where(Meter.meter_no.between(lowest, highest))
+        ).scalars())
+        if not taken:
+            return wanted
+        return [_free_number(first_serial + k, j, taken) for k, j in enumerate(jitters)]
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+
+
+def _free_number(serial: int, jitter: int, taken: set[str]) -> str:
+    for step in range(METER_WINDOW):
+        candidate = meter_number(serial, (jitter + step) % METER_WINDOW)
+        if candidate not in taken:
+            return candidate
+    raise DomainError.of("meter.number_taken", "meter_no")
+
+
+def _reserve_numbers(session: Session, hall_id: int, name: str, count: int) -> int:
+    """Take ``count`` numbers of a gapless series at once; return the last one taken.
+
+    The same counter row and locking as :func:`app.persistence.numbering.next_number`.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        insert(Counter).values(hall_id=hall_id, name=name, period="", value=0)
+        .on_conflict_do_nothing()
+    )
+    value = session.execute(
+        update(Counter)
+        .where(Counter.hall_id == hall_id, Counter.name == name, Counter.period == "")
+        .values(value=Counter.value + count)
+        .returning(Counter.value)
+    ).scalar_one()
+    return int(value)
+
+
+def _advance_sequences(conn: Connection) -> None:
+    """PostgreSQL: move each id sequence past the ids given explicitly by the bulk insert."""
+    for table in _TABLES:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT max(id) FROM {table}))"
+        )
+
+
+@contextmanager
+def _sqlite_bulk_mode(conn: Connection, rebuild_indexes: bool) -> Iterator[None]:
+    """Drop the address-index trigger (and, for a big load, the secondary indexes); restore them.
+
+    All inside the caller's transaction, so other connections never see them missing. The caller
+    fills the FTS index in one statement, which is much faster than one trigger call per row
+    (each trigger call flushes a new FTS segment).
+    """
+    kinds = "'trigger', 'index'" if rebuild_indexes else "'trigger'"
+    saved = conn.exec_driver_sql(
+        f"SELECT type, name, sql FROM sqlite_master WHERE type IN ({kinds}) AND sql IS NOT NULL "
+        f"AND tbl_name IN ('customers', 'accounts', 'meters') "
+        f"AND (type = 'index' OR name = '{_FTS_INSERT_TRIGGER}')"
+    ).all()
+    cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{_SEED_CACHE_KIB}")
+    try:
+        for kind, name, _ in saved:
+            conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+        yield  # an error rolls the whole transaction back, the drops included
+        for _, _, sql in saved:
+            conn.exec_driver_sql(sql)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {cache}")
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Millions of small tuples make the cycle collector run often, for nothing to collect."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _bind_value(conn: Connection, type_: Date | DateTime, value: object) -> object:
+    """The value as this dialect's driver stores it (SQLite keeps dates as ISO text)."""
+    processor = type_.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    return processor(value) if processor else value
+
+
+def _date_converter(conn: Connection) -> Callable[[date], object]:
+    """A fast, memoised date-to-driver-value function (a few thousand distinct dates)."""
+    memo: dict[date, object] = {}
+
+    def convert(value: date) -> object:
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = _bind_value(conn, Date(), value)
+        return found
+
+    return convert
