@@ -63,8 +63,11 @@ def version_numbers(version: str) -> tuple[int, int, int, int]:
 def render(version: str) -> str:
     """The text of the version file for this version."""
     return TEMPLATE.format(
-        numbers=version_numbers(version), version=version,
-        company=COMPANY, product=PRODUCT, exe=EXE_NAME,
+        numbers=version_numbers(version),
+        version=version,
+        company=COMPANY,
+        product=PRODUCT,
+        exe=EXE_NAME,
     )
 
 
