@@ -95,7 +95,8 @@ def open_database(url: str, *, pool_size: int = 5) -> Database:
 
 
 def _sqlite_engine(url: str, path: str) -> Engine:
-    check_sqlite_library()
+    for warning in check_sqlite_library():
+        log.warning("%s: SQLite %s", warning, sqlite3.sqlite_version)
     if path and path != ":memory:":
         if is_network_path(path):
             raise StorageUnavailable("storage.network_share", path)
