@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,10 +45,14 @@ class AccountDetailView(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self._build_header())
-        layout.addLayout(self._build_groups())
-        layout.addWidget(self._build_meters(), 1)
+        layout.addLayout(self._build_groups(), 1)
         self.setWidget(body)
         self.clear()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        """As large as the contents, so that a splitter gives the pane room without scrolling."""
+        body = self.widget()
+        return body.sizeHint() if body is not None else super().sizeHint()
 
     @property
     def account_id(self) -> int | None:
@@ -66,24 +66,21 @@ class AccountDetailView(QScrollArea):
     def clear(self) -> None:
         """Show nothing (no account opened yet)."""
         self._detail = None
-        self._title.setText(self.tr("No account opened"))
-        self._subtitle.setText(self.tr("Search, then press Enter on a result to open it."))
         for value in self._values.values():
             value.setText(_EMPTY)
-        self._meters.setRowCount(0)
+        self._title.setText(self.tr("No account opened"))
+        self._values["address"].setText(
+            self.tr("Search, then press Enter on a result to open it."))
         self.reveal_button.setVisible(False)
 
     def show_detail(self, detail: AccountDetail) -> None:
         """Show an account with its personal data masked."""
         self._detail = detail
         self._title.setText(f"{detail.account_no}  {detail.name}")
-        self._subtitle.setText(
-            self.tr("{status} · route book {book}").format(
-                status=label(detail.status), book=detail.route_book or _EMPTY)
-        )
         self._fill_customer(detail)
         self._fill_account(detail)
         self._fill_meters(detail.meters)
+        self.reveal_button.setText(self.tr("Show in &full"))
         self.reveal_button.setVisible(self._can_reveal)
         self.reveal_button.setEnabled(self._can_reveal)
 
@@ -92,6 +89,7 @@ class AccountDetailView(QScrollArea):
         self._set("id_number", data.id_number)
         self._set("mobile", data.mobile)
         self._set("phone", data.phone)
+        self.reveal_button.setText(self.tr("Shown in full (logged)"))
         self.reveal_button.setEnabled(False)
 
     def _build_header(self) -> QWidget:
@@ -104,12 +102,18 @@ class AccountDetailView(QScrollArea):
         font.setBold(True)
         self._title.setFont(font)
         self._title.setTextInteractionFlags(_SELECTABLE)
-        self._subtitle = QLabel()
+        # The premises address right under the name: the clerk reads both back to the customer.
+        address = QLabel()
+        address.setTextInteractionFlags(_SELECTABLE)
+        address.setWordWrap(True)
+        address.setToolTip(self.tr("Premises address"))
+        self._values["address"] = address
         layout.addWidget(self._title)
-        layout.addWidget(self._subtitle)
+        layout.addWidget(address)
         return box
 
     def _build_groups(self) -> QGridLayout:
+        """Three columns, so that the pane fits under the results on a 1280 x 800 screen."""
         grid = QGridLayout()
         grid.addWidget(self._build_customer(), 0, 0)
         grid.addWidget(self._group(self.tr("Account"), [
@@ -117,10 +121,10 @@ class AccountDetailView(QScrollArea):
             ("household_size", self.tr("Household size")), ("heating", self.tr("Heating")),
             ("low_income", self.tr("Low income")), ("status", self.tr("Status")),
             ("route_book", self.tr("Route book")), ("opened_on", self.tr("Opened on")),
-        ]), 0, 1, 2, 1)
-        grid.addWidget(self._group(self.tr("Premises"), [("address", self.tr("Address"))]), 1, 0)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        ]), 0, 1)
+        grid.addWidget(self._build_meters(), 0, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         return grid
 
     def _build_customer(self) -> QGroupBox:
@@ -129,7 +133,7 @@ class AccountDetailView(QScrollArea):
             ("id_number", self.tr("ID number")), ("mobile", self.tr("Mobile")),
             ("phone", self.tr("Phone")),
         ])
-        self.reveal_button = QPushButton(icon(Icon.REVEAL), self.tr("Show in &full"))
+        self.reveal_button = QPushButton(icon(Icon.REVEAL), "")
         self.reveal_button.setToolTip(
             self.tr("Show the full ID number and phones; the viewing is written to the audit log.")
         )
@@ -156,17 +160,11 @@ class AccountDetailView(QScrollArea):
 
     def _build_meters(self) -> QGroupBox:
         group = QGroupBox(self.tr("Meters"))
-        self._meters = QTableWidget(0, 5)
-        self._meters.setHorizontalHeaderLabels([
-            self.tr("Meter no."), self.tr("Kind"), self.tr("Digits"), self.tr("Installed"),
-            self.tr("Status"),
-        ])
-        self._meters.verticalHeader().hide()
-        self._meters.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._meters.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._meters.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self._meters.setMinimumHeight(90)
-        QVBoxLayout(group).addWidget(self._meters)
+        self._values["meters"] = QLabel(_EMPTY)
+        self._values["meters"].setTextInteractionFlags(_SELECTABLE)
+        self._values["meters"].setWordWrap(True)
+        self._values["meters"].setAlignment(Qt.AlignmentFlag.AlignTop)
+        QVBoxLayout(group).addWidget(self._values["meters"])
         return group
 
     def _fill_customer(self, d: AccountDetail) -> None:
@@ -188,12 +186,15 @@ class AccountDetailView(QScrollArea):
         self._set("opened_on", _date_text(d.opened_on))
 
     def _fill_meters(self, meters: tuple[MeterInfo, ...]) -> None:
-        self._meters.setRowCount(len(meters))
-        for row, m in enumerate(meters):
-            cells = (m.meter_no, label(m.kind), str(m.digits),
-                     _date_text(m.installed_on), label(m.status))
-            for column, text in enumerate(cells):
-                self._meters.setItem(row, column, QTableWidgetItem(text))
+        """One paragraph per meter, the current (last) one first."""
+        self._set("meters", "\n\n".join(self._meter_text(m) for m in reversed(meters)))
+
+    def _meter_text(self, m: MeterInfo) -> str:
+        installed = (self.tr("installed {date}").format(date=_date_text(m.installed_on))
+                     if m.installed_on else self.tr("installation date unknown"))
+        return self.tr("{number}: {kind}, {digits} digits\n{installed}, {status}").format(
+            number=m.meter_no, kind=label(m.kind), digits=m.digits, installed=installed,
+            status=label(m.status))
 
     def _set(self, field: str, text: str) -> None:
         self._values[field].setText(text or _EMPTY)

@@ -48,6 +48,7 @@ class AccountDialog(QDialog):
         self._runner = runner
         self._edited = edited
         self._busy = False
+        self._focus_before: QWidget | None = None
         self.saved: AccountDetail | None = None
         self.form = AccountForm(self)
         if edited is None:
@@ -59,6 +60,7 @@ class AccountDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.sizeHint().width())
         self.form.name.setFocus()
 
     def save(self) -> None:
@@ -99,9 +101,13 @@ class AccountDialog(QDialog):
         self.addAction(save_action)
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self._focus_before = self.focusWidget()
         self._busy = busy
         self.buttons.setEnabled(not busy)
         self.form.setEnabled(not busy)
+        if not busy and self._focus_before is not None:
+            self._focus_before.setFocus()  # disabling the form took the focus away
 
     def _saved(self, detail: AccountDetail) -> None:
         self._set_busy(False)

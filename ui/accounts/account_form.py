@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +38,7 @@ from ui.accounts.labels import choices
 from ui.common.form_errors import FormErrors
 
 E = TypeVar("E", bound=StrEnum)
+_FIELD_DIGITS = 26  # room for an 18-character ID number, and for a two-line error under it
 
 
 class AccountForm(QWidget):
@@ -97,7 +99,8 @@ class AccountForm(QWidget):
         """No meter when a new account's meter number is left empty; else what is typed."""
         if not self.meter_no.text().strip() and not self._meter_required:
             return None
-        installed = self.installed_on.date().toPython() if self.installed.isChecked() else None
+        day = self.installed_on.date()
+        installed = date(day.year(), day.month(), day.day()) if self.installed.isChecked() else None
         return MeterDraft(self.meter_no.text(), MeterKind(self.meter_kind.currentData()),
                           self.meter_digits.value(), installed,
                           MeterStatus(self.meter_status.currentData()))
@@ -109,9 +112,9 @@ class AccountForm(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(32)
         self.mobile = QLineEdit()
-        self.mobile.setPlaceholderText("13812345678")
+        self.mobile.setPlaceholderText(self.tr("11 digits"))
         self.phone = QLineEdit()
-        self.phone.setPlaceholderText("0769-22123456")
+        self.phone.setPlaceholderText(self.tr("Area code-number"))
         return self._group(self.tr("Customer"), [
             (self.tr("&Name"), "name", self.name),
             (self.tr("ID t&ype"), "id_type", self.id_type),
@@ -158,23 +161,24 @@ class AccountForm(QWidget):
         self.meter_digits = QSpinBox()
         self.meter_digits.setRange(3, 9)
         self.meter_digits.setValue(5)
-        self.installed = QCheckBox(self.tr("Installed"))
+        self.installed = QCheckBox(self.tr("Yes, on"))
         self.installed_on = QDateEdit(QDate.currentDate())
         self.installed_on.setDisplayFormat("yyyy-MM-dd")
         self.installed_on.setCalendarPopup(True)
-        self.installed_on.setEnabled(False)
-        self.installed.toggled.connect(self.installed_on.setEnabled)
+        self.installed_on.setVisible(False)  # no date shown for a meter not yet installed
+        self.installed.toggled.connect(self.installed_on.setVisible)
         self.meter_status = _combo(MeterStatus)
         installed = QWidget()
         row = QHBoxLayout(installed)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.installed)
         row.addWidget(self.installed_on, 1)
+        row.addStretch(0)
         return self._group(self.tr("Meter"), [
             (self.tr("Meter n&o."), "meter_no", self.meter_no),
             (self.tr("&Kind"), "meter_kind", self.meter_kind),
             (self.tr("Register &digits"), "meter_digits", self.meter_digits),
-            (self.tr("Installed on"), "installed_on", installed),
+            (self.tr("Installed"), "installed_on", installed),
             (self.tr("Meter status"), "meter_status", self.meter_status),
         ])
 
@@ -182,6 +186,7 @@ class AccountForm(QWidget):
         group = QGroupBox(title)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for caption, field, widget in rows:
             caption_label = QLabel(caption + ":")
             caption_label.setBuddy(widget)
@@ -194,6 +199,7 @@ class AccountForm(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
+        widget.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * _FIELD_DIGITS)
         column.addWidget(widget)
         error = QLabel()
         error.setObjectName(f"error_{field}")
