@@ -29,13 +29,17 @@ def apply_theme(app: QApplication) -> None:
 
 
 def style_sheet() -> str:
-    """The text of resources/styles/gashall.qss ("" when the file is missing, which is logged)."""
-    path = resource_path("styles", "gashall.qss")
+    """The text of resources/styles/gashall.qss ("" when the file is missing, which is logged).
+
+    ``@STYLES@`` in the sheet becomes the styles folder, so that ``url()`` finds its pictures.
+    """
+    folder = resource_path("styles")
     try:
-        return path.read_text(encoding="utf-8")
+        text = (folder / "gashall.qss").read_text(encoding="utf-8")
     except OSError as error:
-        log.warning("style sheet %s unreadable: %s", path, error)
+        log.warning("style sheet in %s unreadable: %s", folder, error)
         return ""
+    return text.replace("@STYLES@", folder.as_posix())
 
 
 def _base_font() -> QFont:
