@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 GENESIS = "0" * 64
@@ -20,3 +21,17 @@ def link_hash(
         ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
     )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """Result of checking a chain: how many links were good and the first bad one, if any."""
+
+    checked: int
+    first_broken: int | None
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        """True when every link and the head agree."""
+        return self.first_broken is None

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.audit import GENESIS, link_hash
+from app.domain.audit import GENESIS, ChainCheck, link_hash
 from app.persistence.orm import AuditEntry, ChainHead
 
 AUDIT_CHAIN = "audit"
@@ -44,20 +43,6 @@ def _locked_head(session: Session, name: str) -> ChainHead:
         session.add(head)
         session.flush()
     return head
-
-
-@dataclass(frozen=True)
-class ChainCheck:
-    """Result of checking a chain: how many links were good and the first bad one, if any."""
-
-    checked: int
-    first_broken: int | None
-    reason: str = ""
-
-    @property
-    def intact(self) -> bool:
-        """True when every link and the head agree."""
-        return self.first_broken is None
 
 
 def verify_audit_chain(session: Session, batch: int = 5000) -> ChainCheck:

@@ -100,7 +100,10 @@ def _sqlite_engine(url: str, path: str) -> Engine:
     if path and path != ":memory:":
         if is_network_path(path):
             raise StorageUnavailable("storage.network_share", path)
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageUnavailable("storage.folder_unusable", str(error)) from error
     engine = create_engine(url, connect_args={"timeout": 10})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 
 from app.domain.users import Permission, require
-from app.persistence.audit_chain import ChainCheck, verify_audit_chain
+from app.domain.audit import ChainCheck
+from app.persistence.audit_chain import verify_audit_chain
 from app.persistence.db import Database
 from app.persistence.orm import AuditEntry
 from app.services.dto import AuditRecord, Operator

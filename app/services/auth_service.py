@@ -44,22 +44,22 @@ class AuthService:
         with self._db.reading() as session:
             return bool(session.scalar(select(func.count()).select_from(User)))
 
-    def login(self, username: str, password: str) -> Operator:
+    def login(self, username: str, password: str, action: str = "login") -> Operator:
         """Check the password; five failures lock the user for 15 minutes. Audited either way."""
         outcome: Operator | DomainError
         with self._db.writing() as session:
             user = session.scalars(select(User).where(User.username == username.strip())).first()
-            outcome = self._attempt(session, user, username.strip(), password)
+            outcome = self._attempt(session, user, username.strip(), password, action)
         if isinstance(outcome, DomainError):
             raise outcome
         return outcome
 
     def unlock(self, operator: Operator, password: str) -> None:
         """Unlock an idle-locked screen: the same checks and lockout as a login."""
-        self.login(operator.username, password)
+        self.login(operator.username, password, action="unlock")
 
     def _attempt(
-        self, session: Session, user: User | None, username: str, password: str
+        self, session: Session, user: User | None, username: str, password: str, action: str
     ) -> Operator | DomainError:
         now = self._clock.now()
         if user is None:
@@ -76,7 +76,7 @@ class AuthService:
         user.failed_logins, user.locked_until = 0, None
         if _HASHER.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
-        append_audit(session, now, user.username, "login", hall_id=user.hall_id)
+        append_audit(session, now, user.username, action, hall_id=user.hall_id)
         return _operator(user)
 
     def _failed(self, session: Session, user: User) -> DomainError:
@@ -176,8 +176,12 @@ class AuthService:
             append_audit(session, self._clock.now(), operator.username, "user.password_reset",
                          f"user:{user.username}", hall_id=operator.hall_id)
 
-    def first_setup(self, hall_name: str, admin_password: str) -> None:
-        """Create the hall and the ``admin`` user on a brand-new, empty database."""
+    def first_setup(
+        self, hall_name: str, admin_password: str, username: str = "admin",
+        full_name: str = "Administrator",
+    ) -> None:
+        """Create the hall and the first administrator (``admin``) on a brand-new database."""
+        check_username(username)
         check_new_password(admin_password)
         if not hall_name.strip():
             raise DomainError.of("hall.name_required", "hall_name")
@@ -190,11 +194,11 @@ class AuthService:
                             opening_hours="", idle_lock_minutes=10)
                 session.add(hall)
                 session.flush()
-            session.add(User(hall_id=hall.id, username="admin", full_name="Administrator",
+            session.add(User(hall_id=hall.id, username=username, full_name=full_name,
                              role=Role.ADMINISTRATOR.value, active=True, failed_logins=0,
                              password_hash=hash_password(admin_password),
                              created_on=self._clock.now().date()))
-            append_audit(session, self._clock.now(), "admin", "setup", f"hall:{hall.code}",
+            append_audit(session, self._clock.now(), username, "setup", f"hall:{hall.code}",
                          hall_id=hall.id)
 
 

@@ -105,3 +105,11 @@ def test_network_share_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StorageUnavailable) as caught:
         open_database(r"sqlite:///\\fileserver\hall\gashall.db")
     assert caught.value.key == "storage.network_share"
+
+
+def test_unusable_folder_is_a_clear_storage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StorageUnavailable) as caught:
+        open_database(f"sqlite:///{blocker / 'gashall.db'}")
+    assert caught.value.key == "storage.folder_unusable"

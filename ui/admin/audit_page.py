@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QShowEvent
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.audit import ChainCheck
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, StorageUnavailable
 from app.services.audit_service import AuditService
@@ -37,18 +37,6 @@ _REASONS = {
     "content_changed": QT_TRANSLATE_NOOP("AuditPage", "its content was changed"),
     "missing_entries_at_end": QT_TRANSLATE_NOOP("AuditPage", "entries at the end are missing"),
 }
-
-
-class ChainCheck(Protocol):
-    """What ``AuditService.verify`` reports."""
-
-    checked: int
-    first_broken: int | None
-    reason: str
-
-    @property
-    def intact(self) -> bool:
-        """True when every link agrees."""
 
 
 class AuditPage(QWidget):

@@ -89,6 +89,9 @@ _TEXTS: dict[str, str] = {
     "storage.disk_full": QT_TRANSLATE_NOOP(
         "Messages", "The disk is full. Free some space, then try again; nothing was lost."
     ),
+    "storage.folder_unusable": QT_TRANSLATE_NOOP(
+        "Messages", "The database folder cannot be created or written: {detail}"
+    ),
     "storage.network_share": QT_TRANSLATE_NOOP(
         "Messages",
         "The database file is on a network share. Several desktops share one database through "
