@@ -5,1273 +5,1275 @@
     <name>AccountDetailView</name>
     <message>
         <source>No account opened</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开客户档案</translation>
     </message>
     <message>
         <source>Search, then press Enter on a result to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先查询，在结果上按回车键打开档案。</translation>
     </message>
     <message>
         <source>Show in &amp;full</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整信息(&amp;F)</translation>
     </message>
     <message>
         <source>Shown in full (logged)</source>
-        <translation type="unfinished"></translation>
+        <translation>已显示完整信息（已记录）</translation>
     </message>
     <message>
         <source>Premises address</source>
-        <translation type="unfinished"></translation>
+        <translation>用气地址</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>用气信息</translation>
     </message>
     <message>
         <source>User type</source>
-        <translation type="unfinished"></translation>
+        <translation>客户类型</translation>
     </message>
     <message>
         <source>Gas use</source>
-        <translation type="unfinished"></translation>
+        <translation>用气类型</translation>
     </message>
     <message>
         <source>Household size</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭人口</translation>
     </message>
     <message>
         <source>Heating</source>
-        <translation type="unfinished"></translation>
+        <translation>采暖</translation>
     </message>
     <message>
         <source>Low income</source>
-        <translation type="unfinished"></translation>
+        <translation>低保/低收入</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Route book</source>
-        <translation type="unfinished"></translation>
+        <translation>抄表本</translation>
     </message>
     <message>
         <source>Opened on</source>
-        <translation type="unfinished"></translation>
+        <translation>开户日期</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户信息</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <source>ID type</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Show the full ID number and phones; the viewing is written to the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整的证件号码和电话；查看操作将记入审计日志。</translation>
     </message>
     <message>
         <source>Meters</source>
-        <translation type="unfinished"></translation>
+        <translation>表具信息</translation>
     </message>
     <message>
         <source>installed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 安装</translation>
     </message>
     <message>
         <source>installation date unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>安装日期不详</translation>
     </message>
     <message>
         <source>{number}: {kind}, {digits} digits
 {installed}, {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}：{kind}，{digits} 位
+{installed}，{status}</translation>
     </message>
 </context>
 <context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户档案</translation>
     </message>
     <message>
         <source>Edit account {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>修改客户档案（户号 {number}）</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Save (Ctrl+S or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存（Ctrl+S 或回车）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>AccountForm</name>
     <message>
         <source>Shown masked. Leave it to keep the stored number, or type the whole new number.</source>
-        <translation type="unfinished"></translation>
+        <translation>已脱敏显示。不修改则保留原号码；如需更改，请输入完整的新号码。</translation>
     </message>
     <message>
         <source>11 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>11 位手机号</translation>
     </message>
     <message>
         <source>Area code-number</source>
-        <translation type="unfinished"></translation>
+        <translation>区号-号码</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户信息</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称(&amp;N)</translation>
     </message>
     <message>
         <source>ID t&amp;ype</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区</translation>
     </message>
     <message>
         <source>S&amp;treet</source>
-        <translation type="unfinished"></translation>
+        <translation>街道(&amp;T)</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>楼号</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>室</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Wall-hung heating boiler</source>
-        <translation type="unfinished"></translation>
+        <translation>壁挂炉采暖</translation>
     </message>
     <message>
         <source>Low-income household</source>
-        <translation type="unfinished"></translation>
+        <translation>低保/低收入家庭</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>用气信息</translation>
     </message>
     <message>
         <source>&amp;User type</source>
-        <translation type="unfinished"></translation>
+        <translation>客户类型(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Gas use</source>
-        <translation type="unfinished"></translation>
+        <translation>用气类型(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Household size</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭人口(&amp;H)</translation>
     </message>
     <message>
         <source>Heating</source>
-        <translation type="unfinished"></translation>
+        <translation>采暖</translation>
     </message>
     <message>
         <source>Low income</source>
-        <translation type="unfinished"></translation>
+        <translation>低保/低收入</translation>
     </message>
     <message>
         <source>St&amp;atus</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Route book</source>
-        <translation type="unfinished"></translation>
+        <translation>抄表本(&amp;R)</translation>
     </message>
     <message>
         <source>Yes, on</source>
-        <translation type="unfinished"></translation>
+        <translation>是，安装于</translation>
     </message>
     <message>
         <source>Meter</source>
-        <translation type="unfinished"></translation>
+        <translation>表具信息</translation>
     </message>
     <message>
         <source>Meter n&amp;o.</source>
-        <translation type="unfinished"></translation>
+        <translation>表号(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>表具类型(&amp;K)</translation>
     </message>
     <message>
         <source>Register &amp;digits</source>
-        <translation type="unfinished"></translation>
+        <translation>表位数(&amp;D)</translation>
     </message>
     <message>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装</translation>
     </message>
     <message>
         <source>Meter status</source>
-        <translation type="unfinished"></translation>
+        <translation>表具状态</translation>
     </message>
 </context>
 <context>
     <name>AccountLabels</name>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开栓</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停用气</translation>
     </message>
     <message>
         <source>Long-term non-use</source>
-        <translation type="unfinished"></translation>
+        <translation>长期不用</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>拆除</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>销户</translation>
     </message>
     <message>
         <source>Residential</source>
-        <translation type="unfinished"></translation>
+        <translation>居民</translation>
     </message>
     <message>
         <source>Non-residential</source>
-        <translation type="unfinished"></translation>
+        <translation>非居民</translation>
     </message>
     <message>
         <source>Cooking</source>
-        <translation type="unfinished"></translation>
+        <translation>炊事</translation>
     </message>
     <message>
         <source>Boiler</source>
-        <translation type="unfinished"></translation>
+        <translation>锅炉</translation>
     </message>
     <message>
         <source>Public service</source>
-        <translation type="unfinished"></translation>
+        <translation>公益</translation>
     </message>
     <message>
         <source>Commercial</source>
-        <translation type="unfinished"></translation>
+        <translation>商服</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>工业</translation>
     </message>
     <message>
         <source>Welfare</source>
-        <translation type="unfinished"></translation>
+        <translation>福利</translation>
     </message>
     <message>
         <source>Heating</source>
-        <translation type="unfinished"></translation>
+        <translation>采暖</translation>
     </message>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证</translation>
     </message>
     <message>
         <source>Business licence</source>
-        <translation type="unfinished"></translation>
+        <translation>营业执照</translation>
     </message>
     <message>
         <source>Passport</source>
-        <translation type="unfinished"></translation>
+        <translation>护照</translation>
     </message>
     <message>
         <source>Other document</source>
-        <translation type="unfinished"></translation>
+        <translation>其他证件</translation>
     </message>
     <message>
         <source>Mechanical</source>
-        <translation type="unfinished"></translation>
+        <translation>普表（机械表）</translation>
     </message>
     <message>
         <source>IC card, volume</source>
-        <translation type="unfinished"></translation>
+        <translation>IC卡气量表</translation>
     </message>
     <message>
         <source>IC card, money</source>
-        <translation type="unfinished"></translation>
+        <translation>IC卡金额表</translation>
     </message>
     <message>
         <source>Remote reading</source>
-        <translation type="unfinished"></translation>
+        <translation>远传表</translation>
     </message>
     <message>
         <source>Runs slow</source>
-        <translation type="unfinished"></translation>
+        <translation>表慢</translation>
     </message>
     <message>
         <source>Runs fast</source>
-        <translation type="unfinished"></translation>
+        <translation>表快</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>死表</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
 </context>
 <context>
     <name>AccountTableModel</name>
     <message>
         <source>Account no.</source>
-        <translation type="unfinished"></translation>
+        <translation>户号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Meter no.</source>
-        <translation type="unfinished"></translation>
+        <translation>表号</translation>
     </message>
 </context>
 <context>
     <name>AccountsPage</name>
     <message>
         <source>&amp;New account</source>
-        <translation type="unfinished"></translation>
+        <translation>新建档案(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>修改(&amp;E)</translation>
     </message>
     <message>
         <source>Account no., meter no., phone or its last 4 digits, name, or address — then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>户号、表号、电话或电话后4位、客户名称或地址，然后按回车</translation>
     </message>
     <message>
         <source>Search accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>查询客户</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查询…</translation>
     </message>
     <message>
         <source>More than {count} accounts — refine the search</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 {count} 户，请缩小查询范围</translation>
     </message>
     <message>
         <source>No account found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到客户</translation>
     </message>
     <message>
         <source>1 account</source>
-        <translation type="unfinished"></translation>
+        <translation>共 1 户</translation>
     </message>
     <message>
         <source>{count} accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count} 户</translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
         <source>Opening the database...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>GasHall - database</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅 - 数据库</translation>
     </message>
     <message>
         <source>Set up GasHall first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成燃气营业厅的初始设置。</translation>
     </message>
 </context>
 <context>
     <name>AuditActions</name>
     <message>
         <source>First setup</source>
-        <translation type="unfinished"></translation>
+        <translation>首次设置</translation>
     </message>
     <message>
         <source>Logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Failed login</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败</translation>
     </message>
     <message>
         <source>Locked after failed logins</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败次数过多，已锁定</translation>
     </message>
     <message>
         <source>Logged out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Unlocked the idle screen</source>
-        <translation type="unfinished"></translation>
+        <translation>解除空闲锁屏</translation>
     </message>
     <message>
         <source>Demo data loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>加载演示数据</translation>
     </message>
     <message>
         <source>Synthetic accounts added</source>
-        <translation type="unfinished"></translation>
+        <translation>添加模拟客户档案</translation>
     </message>
     <message>
         <source>Changed own password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改本人密码</translation>
     </message>
     <message>
         <source>User added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增用户</translation>
     </message>
     <message>
         <source>User changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改用户</translation>
     </message>
     <message>
         <source>Password reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码</translation>
     </message>
     <message>
         <source>Hall settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改营业厅设置</translation>
     </message>
     <message>
         <source>Account opened</source>
-        <translation type="unfinished"></translation>
+        <translation>开户</translation>
     </message>
     <message>
         <source>Account changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改客户档案</translation>
     </message>
     <message>
         <source>Personal data viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>查看个人信息</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
         <source>an entry is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少一条记录</translation>
     </message>
     <message>
         <source>the link to the entry before</source>
-        <translation type="unfinished"></translation>
+        <translation>与上一条记录的链接不符</translation>
     </message>
     <message>
         <source>its content was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>记录内容被修改</translation>
     </message>
     <message>
         <source>entries at the end are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>末尾的记录缺失</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>User, action or subject</source>
-        <translation type="unfinished"></translation>
+        <translation>用户、操作或对象</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>Verify chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验日志链</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Loading...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>The newest {n} entries; narrow the search to see older ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示最新的 {n} 条记录；缩小查询范围可查看更早的记录。</translation>
     </message>
     <message>
         <source>{n} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 条记录</translation>
     </message>
     <message>
         <source>Checking the chain...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验日志链…</translation>
     </message>
     <message>
         <source>The audit log is intact: {n} entries checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志完整：已校验 {n} 条记录。</translation>
     </message>
     <message>
         <source>The audit log has been tampered with: entry {seq} is broken ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志已被篡改：第 {seq} 条记录异常（{reason}）。</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Repeat the new password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认新密码</translation>
     </message>
 </context>
 <context>
     <name>Crash</name>
     <message>
         <source>GasHall - unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅 - 意外错误</translation>
     </message>
     <message>
         <source>Something went wrong that GasHall did not expect. What you just did may not have been saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅发生了意外错误，刚才的操作可能没有保存。</translation>
     </message>
     <message>
         <source>the console</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台</translation>
     </message>
     <message>
         <source>The details were written to {log}. If this happens again, tell IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息已写入 {log}。如再次出现，请联系信息部门。</translation>
     </message>
     <message>
         <source>Keep working</source>
-        <translation type="unfinished"></translation>
+        <translation>继续工作</translation>
     </message>
     <message>
         <source>Quit GasHall</source>
-        <translation type="unfinished"></translation>
+        <translation>退出程序</translation>
     </message>
 </context>
 <context>
     <name>DesktopSettingsDialog</name>
     <message>
         <source>This desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>本机设置</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认打印机</translation>
     </message>
     <message>
         <source>Counter number</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口号</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>A new language shows the next time GasHall starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>更改的语言将在下次启动燃气营业厅时生效。</translation>
     </message>
     <message>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机</translation>
     </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
     <message>
         <source>Welcome to GasHall</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用燃气营业厅</translation>
     </message>
     <message>
         <source>The database is empty. How do you want to start?</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库为空。请选择启动方式：</translation>
     </message>
     <message>
         <source>Load demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>加载演示数据</translation>
     </message>
     <message>
         <source>A sample hall with customer accounts and three users to try GasHall out: admin / admin123, manager / manager123, clerk / clerk123.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个含客户档案和三个用户的示例营业厅，供试用燃气营业厅：admin / admin123、manager / manager123、clerk / clerk123。</translation>
     </message>
     <message>
         <source>Start empty</source>
-        <translation type="unfinished"></translation>
+        <translation>从空数据库开始</translation>
     </message>
     <message>
         <source>Hall name</source>
-        <translation type="unfinished"></translation>
+        <translation>营业厅名称</translation>
     </message>
     <message>
         <source>Password of admin</source>
-        <translation type="unfinished"></translation>
+        <translation>admin 的密码</translation>
     </message>
     <message>
         <source>Repeat the password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码</translation>
     </message>
     <message>
         <source>The administrator logs in as &quot;admin&quot; and adds the staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员以“admin”登录，再添加其他工作人员。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Loading demo data... this takes a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载演示数据…请稍候。</translation>
     </message>
 </context>
 <context>
     <name>HallSettingsPage</name>
     <message>
         <source>Hall settings</source>
-        <translation type="unfinished"></translation>
+        <translation>营业厅设置</translation>
     </message>
     <message>
         <source>e.g. Mon-Sat 8:30-17:30</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：周一至周六 8:30-17:30</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Hall name</source>
-        <translation type="unfinished"></translation>
+        <translation>营业厅名称</translation>
     </message>
     <message>
         <source>Hotline</source>
-        <translation type="unfinished"></translation>
+        <translation>服务热线</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>营业时间</translation>
     </message>
     <message>
         <source>Lock the screen after idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲自动锁屏</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
         <source>GasHall is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅已锁定</translation>
     </message>
     <message>
         <source>The screen is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>屏幕已锁定</translation>
     </message>
     <message>
         <source>{name} ({role}) is logged in at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{role}）已在本窗口登录。</translation>
     </message>
     <message>
         <source>Enter the password to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码继续。</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Log out to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>请退出登录后继续。</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>GasHall - Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅 - 登录</translation>
     </message>
     <message>
         <source>Opening the database...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>GasHall</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅</translation>
     </message>
     <message>
         <source>Gas service hall</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气客户服务系统</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>GasHall - {hall}</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅 - {hall}</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>客户档案</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户管理</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Hall settings</source>
-        <translation type="unfinished"></translation>
+        <translation>营业厅设置</translation>
     </message>
     <message>
         <source>Find account</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户</translation>
     </message>
     <message>
         <source>Change password...</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码…</translation>
     </message>
     <message>
         <source>Lock screen</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定屏幕</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>This desktop...</source>
-        <translation type="unfinished"></translation>
+        <translation>本机设置…</translation>
     </message>
     <message>
         <source>Exit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>About GasHall</source>
-        <translation type="unfinished"></translation>
+        <translation>关于燃气营业厅</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>系统(&amp;S)</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Counter {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}号窗口</translation>
     </message>
     <message>
         <source>Password changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已修改。</translation>
     </message>
     <message>
         <source>GasHall {version}
 The desktop program of a gas utility&apos;s service hall.</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气营业厅 {version}
+燃气公司营业厅桌面程序。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>The account no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户档案已不存在。</translation>
     </message>
     <message>
         <source>Enter the street of the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写地址中的街道。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <source>Wrong user name or password. {left} attempts left before the account locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。还可尝试 {left} 次，之后该用户将被锁定。</translation>
     </message>
     <message>
         <source>Your role does not allow this.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
         <source>This user has been disabled. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户已被停用，请联系系统管理员。</translation>
     </message>
     <message>
         <source>Too many failed attempts. The user is locked for {minutes} minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>失败次数过多，该用户已被锁定 {minutes} 分钟。</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码错误。</translation>
     </message>
     <message>
         <source>A residential account uses gas for cooking or heating.</source>
-        <translation type="unfinished"></translation>
+        <translation>居民户的用气类型只能是炊事或采暖。</translation>
     </message>
     <message>
         <source>The idle lock must be between 1 and {max} minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲锁屏时间必须在 1 至 {max} 分钟之间。</translation>
     </message>
     <message>
         <source>Enter the hall&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写营业厅名称。</translation>
     </message>
     <message>
         <source>Household size must be between 1 and {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭人口必须在 1 至 {max} 人之间。</translation>
     </message>
     <message>
         <source>The ID number contains an impossible date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码中的出生日期无效。</translation>
     </message>
     <message>
         <source>The ID number&apos;s check digit is wrong; please check each digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码校验位不正确，请逐位核对。</translation>
     </message>
     <message>
         <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码为 18 位：前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
         <source>Register digits must be between 3 and 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>表位数必须在 3 至 9 位之间。</translation>
     </message>
     <message>
         <source>A meter number has up to 32 letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>表号最多 32 位，只能包含字母和数字。</translation>
     </message>
     <message>
         <source>Enter the meter number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写表号。</translation>
     </message>
     <message>
         <source>This meter number belongs to another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>该表号已属于其他客户。</translation>
     </message>
     <message>
         <source>Enter an amount in yuan with at most two decimals, e.g. 125.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入以元为单位的金额，最多两位小数，例如 125.50。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写客户名称。</translation>
     </message>
     <message>
         <source>The name may have at most {max} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>名称最多 {max} 个字符。</translation>
     </message>
     <message>
         <source>A password needs at least {min} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
         <source>A password must contain both letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码必须同时包含字母和数字。</translation>
     </message>
     <message>
         <source>Enter an 11-digit mobile number or a landline such as 0769-22123456.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 11 位手机号码或固定电话，如 0769-22123456。</translation>
     </message>
     <message>
         <source>Enter at least one phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少填写一个联系电话。</translation>
     </message>
     <message>
         <source>This database is already set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库已完成初始设置。</translation>
     </message>
     <message>
         <source>The backup could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建备份。</translation>
     </message>
     <message>
         <source>This file is not a GasHall backup or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是燃气营业厅的备份文件，或已损坏。</translation>
     </message>
     <message>
         <source>The backup file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份文件不存在。</translation>
     </message>
     <message>
         <source>The database is busy. Wait a moment and try again; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正忙，请稍候重试；数据没有丢失。</translation>
     </message>
     <message>
         <source>Someone else changed this record meanwhile. Reopen it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录已被他人修改，请重新打开后再试。</translation>
     </message>
     <message>
         <source>This would duplicate an existing record; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作会产生重复记录，未保存任何内容。</translation>
     </message>
     <message>
         <source>The database was written by a newer version of GasHall. Install that version; the database was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库由更新版本的燃气营业厅写入，请安装该版本；数据库未作任何改动。</translation>
     </message>
     <message>
         <source>The disk is full. Free some space, then try again; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满，请清理空间后重试；数据没有丢失。</translation>
     </message>
     <message>
         <source>The database folder cannot be created or written: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建或写入数据库文件夹：{detail}</translation>
     </message>
     <message>
         <source>The database file is on a network share. Several desktops share one database through PostgreSQL, never through a shared file.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件位于网络共享目录。多台电脑共用一个数据库时须使用 PostgreSQL，不能共享数据库文件。</translation>
     </message>
     <message>
         <source>The PostgreSQL tool {detail} is not installed on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机未安装 PostgreSQL 工具 {detail}。</translation>
     </message>
     <message>
         <source>The database cannot be written to. Check the folder&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入数据库，请检查文件夹权限。</translation>
     </message>
     <message>
         <source>This computer&apos;s SQLite library is old; please update GasHall.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机的 SQLite 库版本较旧，请更新燃气营业厅。</translation>
     </message>
     <message>
         <source>This computer&apos;s SQLite library is too old for GasHall.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机的 SQLite 库版本过旧，无法运行燃气营业厅。</translation>
     </message>
     <message>
         <source>This computer&apos;s SQLite library lacks full-text search (FTS5).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机的 SQLite 库不支持全文检索（FTS5）。</translation>
     </message>
     <message>
         <source>The database cannot be reached. Check the network or the server; what you typed is kept, try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接数据库。请检查网络或服务器；已输入的内容会保留，请稍后重试。</translation>
     </message>
     <message>
         <source>You cannot change your own role or disable yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能修改自己的角色，也不能停用自己。</translation>
     </message>
     <message>
         <source>Enter the person&apos;s full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写姓名。</translation>
     </message>
     <message>
         <source>A login name has 3 to 32 letters, digits, dots or underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名为 3 至 32 位字母、数字、点或下划线。</translation>
     </message>
     <message>
         <source>This login name is already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>该登录名已被使用。</translation>
     </message>
     <message>
         <source>The user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户已不存在。</translation>
     </message>
 </context>
 <context>
     <name>PasswordPair</name>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Repeat the new password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认新密码</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码</translation>
     </message>
     <message>
         <source>New password for {name} ({login}).</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {name}（{login}）设置新密码。</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Repeat the new password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认新密码</translation>
     </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>营业员</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>营业班长</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员</translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>新增用户</translation>
     </message>
     <message>
         <source>Edit user</source>
-        <translation type="unfinished"></translation>
+        <translation>修改用户</translation>
     </message>
     <message>
         <source>May log in</source>
-        <translation type="unfinished"></translation>
+        <translation>允许登录</translation>
     </message>
     <message>
         <source>Login name</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Repeat the password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
 </context>
 <context>
     <name>UserTableModel</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Login name</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至</translation>
     </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户管理</translation>
     </message>
     <message>
         <source>Add user...</source>
-        <translation type="unfinished"></translation>
+        <translation>新增用户…</translation>
     </message>
     <message>
         <source>Edit...</source>
-        <translation type="unfinished"></translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Reset password...</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码…</translation>
     </message>
 </context>
 </TS>
