@@ -1,0 +1,1 @@
+"""GasHall windows: the PySide6 user interface over the services of app/."""

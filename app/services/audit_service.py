@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
-from app.domain.users import Permission, require
 from app.domain.audit import ChainCheck
+from app.domain.users import Permission, require
 from app.persistence.audit_chain import verify_audit_chain
 from app.persistence.db import Database
 from app.persistence.orm import AuditEntry

@@ -88,6 +88,10 @@
         <translation>显示完整的证件号码和电话；查看操作将记入审计日志。</translation>
     </message>
     <message>
+        <source>{caption}:</source>
+        <translation>{caption}：</translation>
+    </message>
+    <message>
         <source>Meters</source>
         <translation>表具信息</translation>
     </message>
@@ -262,6 +266,10 @@
     <message>
         <source>Meter status</source>
         <translation>表具状态</translation>
+    </message>
+    <message>
+        <source>{caption}:</source>
+        <translation>{caption}：</translation>
     </message>
 </context>
 <context>
@@ -534,7 +542,7 @@
         <translation>缺少一条记录</translation>
     </message>
     <message>
-        <source>the link to the entry before</source>
+        <source>its link to the entry before does not match</source>
         <translation>与上一条记录的链接不符</translation>
     </message>
     <message>
@@ -958,10 +966,6 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>Wrong user name or password. {left} attempts left before the account locks.</source>
-        <translation>用户名或密码错误。还可尝试 {left} 次，之后该用户将被锁定。</translation>
-    </message>
-    <message>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
@@ -978,8 +982,12 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <source>A residential account uses gas for cooking or heating.</source>
-        <translation>居民户的用气类型只能是炊事或采暖。</translation>
+        <source>Wrong user name or password. {left} attempts left before the user is locked.</source>
+        <translation>用户名或密码错误。再错 {left} 次该用户将被锁定。</translation>
+    </message>
+    <message>
+        <source>A residential account must use gas for cooking or heating.</source>
+        <translation>居民用户的用气类型只能是炊事或采暖。</translation>
     </message>
     <message>
         <source>The idle lock must be between 1 and {max} minutes.</source>

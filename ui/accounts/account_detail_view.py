@@ -155,7 +155,7 @@ class AccountDetailView(QScrollArea):
             value.setTextInteractionFlags(_SELECTABLE)
             value.setWordWrap(True)
             self._values[key] = value
-            form.addRow(caption + ":", value)
+            form.addRow(self.tr("{caption}:").format(caption=caption), value)
         return group
 
     def _build_meters(self) -> QGroupBox:

@@ -188,7 +188,7 @@ class AccountForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for caption, field, widget in rows:
-            caption_label = QLabel(caption + ":")
+            caption_label = QLabel(self.tr("{caption}:").format(caption=caption))
             caption_label.setBuddy(widget)
             form.addRow(caption_label, self._with_error_line(field, widget))
         return group

@@ -14,7 +14,7 @@ _TEXTS: dict[str, str] = {
     "address.street_required": QT_TRANSLATE_NOOP("Messages", "Enter the street of the address."),
     "auth.bad_credentials": QT_TRANSLATE_NOOP("Messages", "Wrong user name or password."),
     "auth.bad_credentials_left": QT_TRANSLATE_NOOP(
-        "Messages", "Wrong user name or password. {left} attempts left before the account locks."
+        "Messages", "Wrong user name or password. {left} attempts left before the user is locked."
     ),
     "auth.forbidden": QT_TRANSLATE_NOOP("Messages", "Your role does not allow this."),
     "auth.inactive": QT_TRANSLATE_NOOP(
@@ -25,7 +25,7 @@ _TEXTS: dict[str, str] = {
     ),
     "auth.wrong_password": QT_TRANSLATE_NOOP("Messages", "The current password is wrong."),
     "gas_use.not_residential": QT_TRANSLATE_NOOP(
-        "Messages", "A residential account uses gas for cooking or heating."
+        "Messages", "A residential account must use gas for cooking or heating."
     ),
     "hall.idle_range": QT_TRANSLATE_NOOP(
         "Messages", "The idle lock must be between 1 and {max} minutes."
