@@ -71,11 +71,10 @@ class AppController(QObject):
         self.login.logged_in.connect(self._logged_in)
         self.login.rejected.connect(self._quit)
 
-    def start(self, open_database: bool = True) -> None:
+    def start(self) -> None:
         """Show the login window; the database opens as soon as it is on screen."""
         self.login.show()
-        if open_database:  # False only for the start-up benchmark, which quits at once
-            QTimer.singleShot(0, self.open_database)
+        QTimer.singleShot(0, self.open_database)
 
     def open_database(self) -> None:
         """Open (and migrate) the database in the background."""

@@ -120,7 +120,7 @@ def test_residential_gas_use_and_taken_meter_number(
     dialog.save()
     qtbot.waitUntil(lambda: form.errors.text_of("gas_use") != "")
     assert form.errors.text_of("gas_use") == (
-        "A residential account uses gas for cooking or heating.")
+        "A residential account must use gas for cooking or heating.")
     form.gas_use.setCurrentIndex(form.gas_use.findData(GasUse.COOKING.value))
     form.meter_no.setText("JK0000001")
     dialog.save()

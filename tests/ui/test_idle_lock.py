@@ -87,7 +87,7 @@ def test_wrong_password_keeps_it_locked_right_one_opens(
     dialog = locked_dialog(lock)
     unlock_with(qtbot, dialog, "wrong-password1")
     assert dialog.error.text() == (
-        "Wrong user name or password. 4 attempts left before the account locks.")
+        "Wrong user name or password. 4 attempts left before the user is locked.")
     assert lock.is_locked and dialog.isVisible()
     with qtbot.waitSignal(lock.unlocked):
         unlock_with(qtbot, dialog, ADMIN_PASSWORD)

@@ -81,7 +81,7 @@ def test_wrong_password_says_how_many_attempts_are_left(
         type_in(qtbot, login, "admin", "wrong-password1")
     assert login.error.isVisible()
     assert login.error.text() == (
-        "Wrong user name or password. 4 attempts left before the account locks.")
+        "Wrong user name or password. 4 attempts left before the user is locked.")
     assert login.password.text() == "" and login.username.text() == "admin"
     login.grab().save(str(SHOTS / "login_error.png"))
 
