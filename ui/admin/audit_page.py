@@ -33,7 +33,9 @@ ROW_LIMIT = 500
 DEFAULT_DAYS = 30
 _REASONS = {
     "missing_entry": QT_TRANSLATE_NOOP("AuditPage", "an entry is missing"),
-    "previous_hash_mismatch": QT_TRANSLATE_NOOP("AuditPage", "its link to the entry before does not match"),
+    "previous_hash_mismatch": QT_TRANSLATE_NOOP(
+        "AuditPage", "its link to the entry before does not match"
+    ),
     "content_changed": QT_TRANSLATE_NOOP("AuditPage", "its content was changed"),
     "missing_entries_at_end": QT_TRANSLATE_NOOP("AuditPage", "entries at the end are missing"),
 }

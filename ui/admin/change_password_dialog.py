@@ -40,16 +40,12 @@ class ChangePasswordDialog(QDialog):
     def _lay_out(self) -> None:
         old_error = QLabel()
         self.errors.register("old_password", old_error, self.old)
-        self.errors.register("password", self.pair.new_error, self.pair.new)
-        self.errors.register("repeat", self.pair.repeat_error, self.pair.repeat)
         form = QFormLayout(self)
         form.setContentsMargins(24, 20, 24, 16)
         form.addRow(self.tr("Current password"), self.old)
         form.addRow("", old_error)
-        form.addRow(self.tr("New password"), self.pair.new)
-        form.addRow("", self.pair.new_error)
-        form.addRow(self.tr("Repeat the new password"), self.pair.repeat)
-        form.addRow("", self.pair.repeat_error)
+        self.pair.add_rows(form, self.errors, self.tr("New password"),
+                           self.tr("Repeat the new password"))
         form.addRow(self.general)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ui.admin.form_feedback import fit_dialog
+from ui.common.form_errors import FormErrors
 
 
 class PasswordPair(QObject):
@@ -19,6 +20,17 @@ class PasswordPair(QObject):
         self.repeat.setAccessibleName(self.tr("Repeat the new password"))
         self.new_error = QLabel(parent)
         self.repeat_error = QLabel(parent)
+
+    def add_rows(
+        self, form: QFormLayout, errors: FormErrors, new_caption: str, repeat_caption: str
+    ) -> None:
+        """Put both fields, each with its error line, into a form; errors find them by name."""
+        errors.register("password", self.new_error, self.new)
+        errors.register("repeat", self.repeat_error, self.repeat)
+        form.addRow(new_caption, self.new)
+        form.addRow("", self.new_error)
+        form.addRow(repeat_caption, self.repeat)
+        form.addRow("", self.repeat_error)
 
     def password(self) -> str:
         """The new password as typed."""

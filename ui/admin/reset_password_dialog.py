@@ -27,8 +27,6 @@ class ResetPasswordDialog(QDialog):
         self.pair = PasswordPair(self)
         self.general = QLabel()
         self.errors = FormErrors(self.general)
-        self.errors.register("password", self.pair.new_error, self.pair.new)
-        self.errors.register("repeat", self.pair.repeat_error, self.pair.repeat)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -38,10 +36,8 @@ class ResetPasswordDialog(QDialog):
             name=self._user.full_name, login=self._user.username))
         who.setWordWrap(True)
         form.addRow(who)
-        form.addRow(self.tr("New password"), self.pair.new)
-        form.addRow("", self.pair.new_error)
-        form.addRow(self.tr("Repeat the new password"), self.pair.repeat)
-        form.addRow("", self.pair.repeat_error)
+        self.pair.add_rows(form, self.errors, self.tr("New password"),
+                           self.tr("Repeat the new password"))
         form.addRow(self.general)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

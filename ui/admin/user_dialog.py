@@ -68,12 +68,8 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Role"), self.role)
         self._error_row(form, "role", self.role)
         if self._user is None:
-            self.errors.register("password", self.pair.new_error, self.pair.new)
-            self.errors.register("repeat", self.pair.repeat_error, self.pair.repeat)
-            form.addRow(self.tr("Password"), self.pair.new)
-            form.addRow("", self.pair.new_error)
-            form.addRow(self.tr("Repeat the password"), self.pair.repeat)
-            form.addRow("", self.pair.repeat_error)
+            self.pair.add_rows(form, self.errors, self.tr("Password"),
+                               self.tr("Repeat the password"))
         else:
             form.addRow(self.tr("Active"), self.active)
         form.addRow(self.general)
