@@ -70,12 +70,12 @@ class AccountsPage(QWidget):
         self._update_actions()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
-        """On first show, give the account pane the height it needs and the list the rest."""
+        """On first show, give the account pane what it needs, at most half; the list the rest."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
             total = sum(self.splitter.sizes())
-            pane = min(self.detail_view.sizeHint().height(), total * 2 // 3)
+            pane = min(self.detail_view.sizeHint().height(), total // 2)
             self.splitter.setSizes([total - pane, pane])
 
     def focus_search(self) -> None:
