@@ -24,6 +24,7 @@ class Permission(StrEnum):
     VIEW_AUDIT_LOG = "view_audit_log"
     MANAGE_USERS = "manage_users"
     EDIT_HALL_SETTINGS = "edit_hall_settings"
+    VIEW_REPORTS = "view_reports"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -34,6 +35,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.UNMASK_PERSONAL_DATA,
             Permission.VIEW_AUDIT_LOG,
             Permission.EDIT_HALL_SETTINGS,
+            Permission.VIEW_REPORTS,
         }
     ),
     Role.ADMINISTRATOR: frozenset(Permission),

@@ -14,6 +14,7 @@ from app.domain.accounts import (
     MeterStatus,
     UserType,
 )
+from app.domain.queue import Rating, TicketStatus
 from app.domain.users import Role
 
 
@@ -130,3 +131,134 @@ class HallSettings:
     address: str
     opening_hours: str
     idle_lock_minutes: int
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    """A queue category (排队业务类别) and the counters that serve it."""
+
+    id: int
+    prefix: str
+    name: str
+    time_limit_minutes: int
+    active: bool
+    counters: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TicketSlip:
+    """What a printed ticket and the kiosk show after issuing."""
+
+    ticket_id: int
+    number: str
+    category: str
+    issued_at: datetime
+    ahead: int
+    wait_minutes: int
+    priority: bool
+    account_no: str
+    hall_name: str
+    hotline: str
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """A ticket as the counter panel shows it."""
+
+    id: int
+    number: str
+    category_id: int
+    category: str
+    status: TicketStatus
+    priority: bool
+    account_no: str
+    counter_no: int | None
+    issued_at: datetime
+    called_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    recalls: int
+    time_limit_minutes: int
+    rating: Rating | None
+
+
+@dataclass(frozen=True)
+class CounterState:
+    """One counter's current ticket, pause and the number of tickets it could call."""
+
+    counter_no: int
+    current: TicketInfo | None
+    paused: bool
+    waiting: int
+
+
+@dataclass(frozen=True)
+class BoardCall:
+    """One call shown on the display board."""
+
+    call_id: int
+    number: str
+    counter_no: int
+    called_at: datetime
+    recall: bool
+
+
+@dataclass(frozen=True)
+class WaitingLine:
+    """Waiting count and estimate of one category, for the board and the kiosk."""
+
+    category_id: int
+    prefix: str
+    name: str
+    waiting: int
+    wait_minutes: int
+
+
+@dataclass(frozen=True)
+class BoardState:
+    """Everything the display board shows; ``calls`` newest first."""
+
+    hall_name: str
+    notice: str
+    calls: tuple[BoardCall, ...]
+    lines: tuple[WaitingLine, ...]
+
+
+@dataclass(frozen=True)
+class QueueSettingsInfo:
+    """A hall's queue settings."""
+
+    notice: str
+    max_recalls: int
+    rating_seconds: int
+    voice_repeats: int
+
+
+@dataclass(frozen=True)
+class QueueFigures:
+    """Queue statistics of one category or one counter over a period."""
+
+    key: str  # category prefix + name, or the counter number
+    issued: int
+    served: int
+    no_shows: int
+    average_wait_s: float
+    p90_wait_s: float
+    average_service_s: float
+    p90_service_s: float
+    over_time: int
+    satisfied: int
+    fairly_satisfied: int
+    dissatisfied: int
+
+
+@dataclass(frozen=True)
+class ManagerNoteInfo:
+    """A note for the manager, e.g. a 不满意 rating."""
+
+    id: int
+    at: datetime
+    kind: str
+    ticket_number: str
+    counter_no: int | None
+    seen_by: str

@@ -35,6 +35,8 @@ _ACTIONS: dict[str, str] = {
     "settings.changed": QT_TRANSLATE_NOOP("AuditActions", "Hall settings changed"),
     "account.created": QT_TRANSLATE_NOOP("AuditActions", "Account opened"),
     "account.changed": QT_TRANSLATE_NOOP("AuditActions", "Account changed"),
+    "queue.category_saved": QT_TRANSLATE_NOOP("AuditActions", "Queue category saved"),
+    "queue.settings_saved": QT_TRANSLATE_NOOP("AuditActions", "Queue settings saved"),
     "personal_data.viewed": QT_TRANSLATE_NOOP("AuditActions", "Personal data viewed"),
 }
 

@@ -66,6 +66,63 @@ _TEXTS: dict[str, str] = {
         "Messages", "Enter an 11-digit mobile number or a landline such as 0769-22123456."
     ),
     "phone.required": QT_TRANSLATE_NOOP("Messages", "Enter at least one phone number."),
+    "queue.already_rated": QT_TRANSLATE_NOOP("Messages", "This service has already been rated."),
+    "queue.category_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This category is closed or no longer exists."
+    ),
+    "queue.category_name_required": QT_TRANSLATE_NOOP("Messages", "Enter the category's name."),
+    "queue.counter_paused": QT_TRANSLATE_NOOP(
+        "Messages", "This counter is on a break. Resume it before calling."
+    ),
+    "queue.counter_range": QT_TRANSLATE_NOOP(
+        "Messages", "Counter numbers go from 1 to {max}."
+    ),
+    "queue.finish_current_first": QT_TRANSLATE_NOOP(
+        "Messages", "Finish, transfer or mark the current ticket as no-show first."
+    ),
+    "queue.no_current_ticket": QT_TRANSLATE_NOOP(
+        "Messages", "This counter has no ticket called or in service."
+    ),
+    "queue.note_not_found": QT_TRANSLATE_NOOP("Messages", "The note no longer exists."),
+    "queue.nothing_waiting": QT_TRANSLATE_NOOP(
+        "Messages", "Nobody is waiting for this counter."
+    ),
+    "queue.prefix_format": QT_TRANSLATE_NOOP(
+        "Messages", "The ticket letter is one or two capital letters, e.g. A."
+    ),
+    "queue.prefix_taken": QT_TRANSLATE_NOOP(
+        "Messages", "Another category already uses this letter."
+    ),
+    "queue.rating_not_open": QT_TRANSLATE_NOOP(
+        "Messages", "Only a finished service can be rated."
+    ),
+    "queue.rating_seconds_range": QT_TRANSLATE_NOOP(
+        "Messages", "The rating pad stays open between {min} and {max} seconds."
+    ),
+    "queue.recall_limit": QT_TRANSLATE_NOOP(
+        "Messages", "This number was already called {max} more times; mark it as no-show."
+    ),
+    "queue.recalls_range": QT_TRANSLATE_NOOP(
+        "Messages", "Recalls must be between 0 and {max}."
+    ),
+    "queue.time_limit_range": QT_TRANSLATE_NOOP(
+        "Messages", "The service time limit must be between 1 and {max} minutes."
+    ),
+    "queue.transfer_reason_required": QT_TRANSLATE_NOOP(
+        "Messages", "Say why the ticket is transferred."
+    ),
+    "queue.transfer_same_counter": QT_TRANSLATE_NOOP(
+        "Messages", "Choose another counter than this one."
+    ),
+    "queue.transfer_target_required": QT_TRANSLATE_NOOP(
+        "Messages", "Choose either a category or a counter to transfer to."
+    ),
+    "queue.voice_repeats_range": QT_TRANSLATE_NOOP(
+        "Messages", "A call is spoken 1 to {max} times."
+    ),
+    "queue.wrong_state": QT_TRANSLATE_NOOP(
+        "Messages", "This cannot be done with the ticket in its current state."
+    ),
     "setup.already_done": QT_TRANSLATE_NOOP("Messages", "This database is already set up."),
     "storage.backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made."),
     "storage.backup_invalid": QT_TRANSLATE_NOOP(

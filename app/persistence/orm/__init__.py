@@ -2,7 +2,17 @@
 
 from app.persistence.orm.accounts import Account, Customer, Meter
 from app.persistence.orm.base import Base
+from app.persistence.orm.queue import (
+    CounterCategory,
+    HallCounter,
+    ManagerNote,
+    QueueCall,
+    QueueCategory,
+    QueueSettings,
+    Ticket,
+)
 from app.persistence.orm.system import AuditEntry, ChainHead, Counter, Hall, User
 
-__all__ = ["Account", "AuditEntry", "Base", "ChainHead", "Counter", "Customer", "Hall", "Meter",
-           "User"]
+__all__ = ["Account", "AuditEntry", "Base", "ChainHead", "Counter", "CounterCategory", "Customer",
+           "Hall", "HallCounter", "ManagerNote", "Meter", "QueueCall", "QueueCategory",
+           "QueueSettings", "Ticket", "User"]
