@@ -50,12 +50,13 @@ def test_database_from_a_newer_program_is_refused_untouched(db: Database, tmp_pa
     assert not (tmp_path / "b").exists()
 
 
-NEXT_REVISION = """
+NEXT = f"{int(HEAD_REVISION) + 1:04d}"
+NEXT_REVISION = f"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{NEXT}"
+down_revision = "{HEAD_REVISION}"
 branch_labels = None
 depends_on = None
 
@@ -79,19 +80,19 @@ def test_upgrade_backs_up_first_then_migrates(
     prepare_database(db, tmp_path / "backups", START)
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(migrate.__file__).with_name("migrations"), scripts)
-    (scripts / "versions" / "0002_fax.py").write_text(NEXT_REVISION, encoding="utf-8")
+    (scripts / "versions" / f"{NEXT}_fax.py").write_text(NEXT_REVISION, encoding="utf-8")
     monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "HEAD_REVISION", NEXT)
 
     result = prepare_database(db, tmp_path / "backups", START)
 
-    assert (result.from_revision, result.to_revision) == ("0001", "0002")
+    assert (result.from_revision, result.to_revision) == (HEAD_REVISION, NEXT)
     assert result.backup is not None and result.backup.stat().st_size > 0
-    assert current_revision(db) == "0002"
+    assert current_revision(db) == NEXT
     import sqlite3
 
     backup = sqlite3.connect(result.backup)
-    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
     backup.close()
     db.dispose()
 
