@@ -15,49 +15,19 @@ log = logging.getLogger(__name__)
 PDF_TEXT = "燃气营业厅 自检收据 No. 000001  金额 ¥125.50"
 
 
-def cjk_font_candidates() -> list[Path]:
-    """TrueType fonts with Chinese glyphs, in order of preference, where they usually are."""
-    windows = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-    return [
-        windows / "msyh.ttc", windows / "msyh.ttf", windows / "simsun.ttc",
-        windows / "simhei.ttf",
-        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-        Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
-        Path("/usr/share/fonts/truetype/arphic/ukai.ttc"),
-        Path("/System/Library/Fonts/STHeiti Light.ttc"),
-        Path("/Library/Fonts/Arial Unicode.ttf"),
-    ]
-
-
-def register_cjk_font(name: str = "GasHallCJK") -> Path:
-    """Register the first usable CJK TrueType font with reportlab under ``name``."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    for path in cjk_font_candidates():
-        if not path.is_file():
-            continue
-        try:
-            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
-        except Exception:  # noqa: BLE001 - a font reportlab cannot read: try the next one
-            log.info("font %s not usable", path, exc_info=True)
-            continue
-        return path
-    raise RuntimeError("no Chinese TrueType font found")
-
-
 def render_test_pdf(folder: Path) -> Path:
     """Write a small PDF with Chinese text, the font embedded; returns its path."""
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    font = register_cjk_font()
+    from app.services.pdf.fonts import cjk_font
+
+    font = cjk_font()
     path = folder / "self-test.pdf"
     canvas = Canvas(str(path), pagesize=(80 * mm, 60 * mm))
-    canvas.setFont("GasHallCJK", 10)
+    canvas.setFont(font.name, 10)
     canvas.drawString(5 * mm, 45 * mm, PDF_TEXT)
-    canvas.drawString(5 * mm, 38 * mm, f"font: {font.name}")
+    canvas.drawString(5 * mm, 38 * mm, f"font: {font.path.name}")
     canvas.showPage()
     canvas.save()
     if not path.read_bytes().startswith(b"%PDF") or path.stat().st_size < 1000:

@@ -222,6 +222,7 @@ class BoardState:
     notice: str
     calls: tuple[BoardCall, ...]
     lines: tuple[WaitingLine, ...]
+    voice_repeats: int = 2
 
 
 @dataclass(frozen=True)

@@ -218,11 +218,12 @@ class QueueService:
                 .where(QueueCall.hall_id == hall_id, QueueCall.called_at >= midnight)
                 .order_by(QueueCall.id.desc()).limit(calls)
             ).all()
+            settings = _settings(session, hall_id)
             return BoardState(
-                hall.name, _settings(session, hall_id).notice,
+                hall.name, settings.notice,
                 tuple(BoardCall(c.id, c.number, c.counter_no, c.called_at, c.recall)
                       for c in recent),
-                tuple(_waiting_lines(session, hall_id, today)),
+                tuple(_waiting_lines(session, hall_id, today)), settings.voice_repeats,
             )
 
     def waiting_lines(self, hall_id: int) -> list[WaitingLine]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from app.persistence.migrate import HEAD_REVISION
+
 from app.cli import main
 from app.config import user_paths
 from app.domain.clock import SystemClock
@@ -66,12 +68,12 @@ def test_db_upgrade_reports_revisions(home: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "db", "upgrade")
     assert code == 0
     assert "from revision: (empty database)" in out
-    assert "to revision:   0001" in out
+    assert f"to revision:   {HEAD_REVISION}" in out
     assert "backup:        (none needed)" in out
     assert user_paths().database.is_file()
 
     code, out, _ = run(capsys, "db", "upgrade")
-    assert code == 0 and "from revision: 0001" in out
+    assert code == 0 and f"from revision: {HEAD_REVISION}" in out
 
 
 def test_backup_then_restore_drops_what_came_after(

@@ -62,6 +62,11 @@ _TEXTS: dict[str, str] = {
     "password.too_simple": QT_TRANSLATE_NOOP(
         "Messages", "A password must contain both letters and digits."
     ),
+    "pdf.no_cjk_font": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No Chinese font for printing was found. Install Microsoft YaHei, SimSun or WenQuanYi, "
+        "or choose a font file in the settings.",
+    ),
     "phone.format": QT_TRANSLATE_NOOP(
         "Messages", "Enter an 11-digit mobile number or a landline such as 0769-22123456."
     ),
@@ -76,6 +81,9 @@ _TEXTS: dict[str, str] = {
     ),
     "queue.counter_range": QT_TRANSLATE_NOOP(
         "Messages", "Counter numbers go from 1 to {max}."
+    ),
+    "queue.counters_format": QT_TRANSLATE_NOOP(
+        "Messages", "Write the counters as numbers separated by commas, e.g. 1, 2, 4 or 1-3."
     ),
     "queue.finish_current_first": QT_TRANSLATE_NOOP(
         "Messages", "Finish, transfer or mark the current ticket as no-show first."

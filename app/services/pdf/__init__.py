@@ -1,0 +1,1 @@
+"""Printed documents written as PDF with reportlab: fonts and the queue ticket."""

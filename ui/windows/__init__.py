@@ -1,0 +1,1 @@
+"""Customer-facing windows for a second screen: ticket kiosk, display board, rating pad."""
