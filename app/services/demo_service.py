@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 from itertools import repeat
-from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -16,7 +15,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date, DateTime
 
-from app.domain.accounts import ADDRESS_PARTS
 from app.domain.clock import Clock
 from app.domain.errors import DomainError
 from app.domain.users import Role
@@ -30,11 +28,15 @@ from app.services.demo_data import (
     DemoBatch,
     DemoPeople,
     meter_number,
+    meter_numbers,
+    numbered,
 )
+from app.services.queue_admin_service import store_category
 
 DEMO_ACTOR = "demo"
 DEMO_SEED = 20261123
 ACCOUNT_SERIES = "account"
+ACCOUNT_DIGITS = 8  # account number: hall code and 8 digits, as AccountService makes them
 DEMO_HALL = {
     "code": "01", "name": "东城燃气营业厅", "hotline": "0769-22221234",
     "address": "东莞市东城区东纵路 168 号",
@@ -46,6 +48,13 @@ DEMO_USERS = (
     ("manager", "manager123", Role.MANAGER, "李建国"),
     ("clerk", "clerk123", Role.CLERK, "王小燕"),
     ("clerk2", "clerk123", Role.CLERK, "陈志强"),
+)
+# The demo hall's queue: (letter, name, time limit in minutes, counters serving it).
+DEMO_CATEGORIES = (
+    ("A", "缴费", 5, (1, 2, 3)),
+    ("B", "业务办理", 15, (2, 3, 4)),
+    ("C", "报装维修", 20, (4,)),
+    ("D", "咨询投诉", 10, (1, 2, 3, 4)),
 )
 _CUSTOMER_COLUMNS = ("id", "name", "id_type", "id_number", "mobile", "phone", "mobile_rev",
                      "phone_rev")
@@ -85,6 +94,8 @@ class DemoService:
                                  role=role.value, password_hash=password_hash, active=True,
                                  failed_logins=0, created_on=now.date()))
             session.flush()
+            for prefix, name, minutes, counters in DEMO_CATEGORIES:
+                store_category(session, hall.id, None, prefix, name, minutes, True, counters)
             _BulkLoader(session, hall, now, DEMO_SEED).load(accounts, 5000)
             append_audit(session, now, DEMO_ACTOR, "demo.loaded", f"hall:{hall.code}",
                          {"accounts": accounts, "users": [u[0] for u in DEMO_USERS]}, hall.id)
@@ -107,11 +118,6 @@ class DemoService:
             with self._db.engine.connect() as conn:  # give the big WAL file back to the disk
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return accounts / max(time.perf_counter() - started, 1e-9)
-
-
-def _values(members: list[Any]) -> list[str]:
-    """Enum members as the text stored in the database."""
-    return [m.value for m in members]
 
 
 def _reversed_digits(phones: list[str]) -> list[str]:
@@ -144,7 +150,7 @@ class _BulkLoader:
         self._hall = hall
         self._seed = seed
         self._today = now.date()
-        self._date = _date_converter(self._conn)
+        self._date = _DriverDates(self._conn)
         self._updated_at = _bind_value(self._conn, DateTime(), now)
         mark = "?" if self._sqlite else "%s"  # the drivers' own parameter styles
         self._sql = {
@@ -185,37 +191,35 @@ class _BulkLoader:
         """Insert one batch; ``ids`` are the largest ids so far, ``number`` the last account no."""
         count = len(batch)
         customer_ids, account_ids, meter_ids = (range(i + 1, i + count + 1) for i in ids)
-        customers = zip(
-            customer_ids, batch.name, _values(batch.id_type), batch.id_number, batch.mobile,
-            batch.phone, _reversed_digits(batch.mobile), _reversed_digits(batch.phone),
+        self._write("customers", zip(
+            customer_ids, batch.name, batch.id_type, batch.id_number, batch.mobile, batch.phone,
+            _reversed_digits(batch.mobile), _reversed_digits(batch.phone), strict=True,
+        ))
+        account_nos = numbered(self._hall.code, number + 1, count, ACCOUNT_DIGITS)
+        self._write("accounts", zip(
+            account_ids, repeat(self._hall.id, count), account_nos, customer_ids,
+            batch.user_type, batch.gas_use, batch.household_size, batch.heating,
+            batch.low_income, batch.status, batch.route_book, batch.district, batch.street,
+            batch.community, batch.building, batch.unit, batch.room, batch.address_text,
+            self._dates(batch.opened_on), repeat(self._updated_at, count), repeat(1, count),
             strict=True,
-        )
-        self._write("customers", customers)
-        code, address = self._hall.code, batch.address
-        accounts = zip(
-            account_ids, repeat(self._hall.id, count),
-            [f"{code}{n:08d}" for n in range(number + 1, number + count + 1)], customer_ids,
-            _values(batch.user_type), _values(batch.gas_use), batch.household_size,
-            batch.heating, batch.low_income, _values(batch.status), batch.route_book,
-            *([getattr(a, part) for a in address] for part in ADDRESS_PARTS),
-            [a.text() for a in address], list(map(self._date, batch.opened_on)),
-            repeat(self._updated_at, count), repeat(1, count), strict=True,
-        )
-        self._write("accounts", accounts)
-        meters = zip(
+        ))
+        self._write("meters", zip(
             meter_ids, account_ids, self._meter_numbers(meter_ids.start, batch.meter_jitter),
-            _values(batch.meter_kind), repeat(METER_DIGITS, count),
-            list(map(self._date, batch.meter_installed_on)), _values(batch.meter_status),
-            strict=True,
-        )
-        self._write("meters", meters)
+            batch.meter_kind, repeat(METER_DIGITS, count), self._dates(batch.meter_installed_on),
+            batch.meter_status, strict=True,
+        ))
+
+    def _dates(self, dates: list[date]) -> list[object]:
+        """Dates as the driver takes them."""
+        return list(map(self._date.__getitem__, dates))
 
     def _write(self, table: str, rows: Iterable[tuple[object, ...]]) -> None:
         self._conn.exec_driver_sql(self._sql[table], list(rows))
 
     def _meter_numbers(self, first_serial: int, jitters: list[int]) -> list[str]:
         """Numbers for consecutive meter serials, avoiding any typed in by hand meanwhile."""
-        wanted = [meter_number(first_serial + k, j) for k, j in enumerate(jitters)]
+        wanted = meter_numbers(first_serial, jitters)
         lowest = meter_number(first_serial, 0)
         highest = meter_number(first_serial + len(jitters) - 1, METER_WINDOW - 1)
         taken = set(self._conn.execute(
@@ -311,14 +315,13 @@ def _bind_value(conn: Connection, type_: Date | DateTime, value: object) -> obje
     return processor(value) if processor else value
 
 
-def _date_converter(conn: Connection) -> Callable[[date], object]:
-    """A fast, memoised date-to-driver-value function (a few thousand distinct dates)."""
-    memo: dict[date, object] = {}
+class _DriverDates(dict[date, object]):
+    """Dates as the driver stores them, each converted once (a few thousand distinct)."""
 
-    def convert(value: date) -> object:
-        found = memo.get(value)
-        if found is None:
-            found = memo[value] = _bind_value(conn, Date(), value)
-        return found
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self._conn = conn
 
-    return convert
+    def __missing__(self, day: date) -> object:
+        value = self[day] = _bind_value(self._conn, Date(), day)
+        return value

@@ -47,41 +47,14 @@ class QueueAdminService:
     ) -> CategoryInfo:
         """Create (``category_id`` None) or change a category and the counters serving it."""
         require(operator.role, Permission.EDIT_HALL_SETTINGS)
-        prefix, name = prefix.strip().upper(), name.strip()
-        check_category(prefix, name, time_limit_minutes)
-        numbers = tuple(sorted(set(counters)))
-        if any(not 1 <= n <= MAX_COUNTER for n in numbers):
-            raise DomainError.of("queue.counter_range", "counters", max=MAX_COUNTER)
         with self._db.writing() as session:
-            category = self._category_row(session, operator.hall_id, category_id, prefix)
-            category.prefix, category.name = prefix, name
-            category.time_limit_minutes, category.active = time_limit_minutes, active
-            session.flush()
-            session.execute(delete(CounterCategory).where(
-                CounterCategory.category_id == category.id))
-            session.add_all(CounterCategory(hall_id=operator.hall_id, counter_no=n,
-                                            category_id=category.id) for n in numbers)
+            info = store_category(session, operator.hall_id, category_id, prefix, name,
+                                  time_limit_minutes, active, counters)
             append_audit(session, self._clock.now(), operator.username, "queue.category_saved",
-                         f"category:{prefix}", {"name": name, "counters": list(numbers),
-                                                "active": active}, operator.hall_id)
-            return _category(category, numbers)
-
-    @staticmethod
-    def _category_row(
-        session: Session, hall_id: int, category_id: int | None, prefix: str
-    ) -> QueueCategory:
-        clash = session.scalar(select(QueueCategory.id).where(
-            QueueCategory.hall_id == hall_id, QueueCategory.prefix == prefix))
-        if clash is not None and clash != category_id:
-            raise DomainError.of("queue.prefix_taken", "prefix")
-        if category_id is None:
-            category = QueueCategory(hall_id=hall_id)
-            session.add(category)
-            return category
-        found = session.get(QueueCategory, category_id)
-        if found is None or found.hall_id != hall_id:
-            raise DomainError.of("queue.category_closed")
-        return found
+                         f"category:{info.prefix}", {"name": info.name,
+                                                     "counters": list(info.counters),
+                                                     "active": active}, operator.hall_id)
+            return info
 
     def settings(self, hall_id: int) -> QueueSettingsInfo:
         """The hall's queue settings (defaults until a manager saves them)."""
@@ -147,6 +120,46 @@ class QueueAdminService:
             by_counter = _figures([t for t in tickets if t.counter_no is not None],
                                   lambda t: str(t.counter_no), limits)
             return by_category, by_counter
+
+
+def store_category(
+    session: Session, hall_id: int, category_id: int | None, prefix: str, name: str,
+    time_limit_minutes: int, active: bool, counters: Iterable[int],
+) -> CategoryInfo:
+    """Check and write a category and its counters in the caller's transaction (not audited).
+
+    The one path for the category rules: the manager's form and the demo hall both use it.
+    """
+    prefix, name = prefix.strip().upper(), name.strip()
+    check_category(prefix, name, time_limit_minutes)
+    numbers = tuple(sorted(set(counters)))
+    if any(not 1 <= n <= MAX_COUNTER for n in numbers):
+        raise DomainError.of("queue.counter_range", "counters", max=MAX_COUNTER)
+    category = _category_row(session, hall_id, category_id, prefix)
+    category.prefix, category.name = prefix, name
+    category.time_limit_minutes, category.active = time_limit_minutes, active
+    session.flush()
+    session.execute(delete(CounterCategory).where(CounterCategory.category_id == category.id))
+    session.add_all(CounterCategory(hall_id=hall_id, counter_no=n, category_id=category.id)
+                    for n in numbers)
+    return _category(category, numbers)
+
+
+def _category_row(
+    session: Session, hall_id: int, category_id: int | None, prefix: str
+) -> QueueCategory:
+    clash = session.scalar(select(QueueCategory.id).where(
+        QueueCategory.hall_id == hall_id, QueueCategory.prefix == prefix))
+    if clash is not None and clash != category_id:
+        raise DomainError.of("queue.prefix_taken", "prefix")
+    if category_id is None:
+        category = QueueCategory(hall_id=hall_id)
+        session.add(category)
+        return category
+    found = session.get(QueueCategory, category_id)
+    if found is None or found.hall_id != hall_id:
+        raise DomainError.of("queue.category_closed")
+    return found
 
 
 def _check_settings(new: QueueSettingsInfo) -> None:

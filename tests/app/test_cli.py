@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from app.persistence.migrate import HEAD_REVISION
-
 from app.cli import main
 from app.config import user_paths
 from app.domain.clock import SystemClock
 from app.domain.errors import DomainError
 from app.persistence.db import Database, open_database
+from app.persistence.migrate import HEAD_REVISION
 from app.services.account_service import AccountService
 from app.services.auth_service import AuthService
 from tests.conftest import sample_draft

@@ -34,7 +34,25 @@ class Icon(StrEnum):
     DATABASE = "fa5s.database"
     CLOCK = "fa5s.clock"
     ABOUT = "fa5s.info-circle"
+    QUEUE_SETUP = "fa5s.list-ol"
+    QUEUE_STATS = "fa5s.chart-bar"
+    CLEAR = "fa5s.eraser"
+    CALL_NEXT = "fa5s.bullhorn"
+    RECALL = "fa5s.redo"
+    START = "fa5s.play"
+    FINISH = "fa5s.check"
+    NO_SHOW = "fa5s.user-slash"
+    TRANSFER = "fa5s.exchange-alt"
+    PAUSE = "fa5s.pause"
+    RESUME = "fa5s.play-circle"
+    KIOSK = "fa5s.ticket-alt"
+    BOARD = "fa5s.tv"
+    SATISFIED = "fa5s.smile"
+    FAIRLY_SATISFIED = "fa5s.meh"
+    DISSATISFIED = "fa5s.frown"
 
+
+DISABLED_COLOR = "#b8c2cf"  # a greyed icon that matches the greyed text of a disabled button
 
 _cache: dict[tuple[Icon, str], QIcon] = {}
 
@@ -45,5 +63,5 @@ def icon(name: Icon, color: str = "#2b5797") -> QIcon:
     if key not in _cache:
         import qtawesome
 
-        _cache[key] = qtawesome.icon(name.value, color=color)
+        _cache[key] = qtawesome.icon(name.value, color=color, color_disabled=DISABLED_COLOR)
     return _cache[key]
