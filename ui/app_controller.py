@@ -145,12 +145,15 @@ class AppController(QObject):
             self.login.set_ready(self._storage.auth)
 
     def _logged_in(self, operator: Operator) -> None:
+        from ui.events import AppEvents
         from ui.main_window import Desktop, MainWindow
 
         assert self._storage is not None  # logging in needs the open database
+        events = AppEvents()  # one per session; the window owns it from here on
         window = MainWindow(operator, self._services(self._storage), Desktop(
             self._settings, self._paths.settings_file, self._storage.db.describe()),
-            self._clock, self._runner)
+            self._clock, self._runner, events=events)
+        events.setParent(window)
         window.logged_out.connect(self._logged_out)
         window.closed.connect(self._quit)
         self.window = window
@@ -160,11 +163,15 @@ class AppController(QObject):
     def _services(self, storage: _Opened) -> Services:
         from app.services.account_service import AccountService
         from app.services.audit_service import AuditService
+        from app.services.queue_admin_service import QueueAdminService
+        from app.services.queue_service import QueueService
         from app.services.settings_service import SettingsService
         from ui.main_window import Services
 
-        return Services(AccountService(storage.db, self._clock), storage.auth,
-                        AuditService(storage.db), SettingsService(storage.db, self._clock))
+        db, clock = storage.db, self._clock
+        return Services(AccountService(db, clock), storage.auth, AuditService(db),
+                        SettingsService(db, clock), QueueService(db, clock),
+                        QueueAdminService(db, clock))
 
     def _logged_out(self) -> None:
         self.login.reset()

@@ -30,6 +30,8 @@ from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
 from app.services.dto import HallSettings, Operator
+from app.services.queue_admin_service import QueueAdminService
+from app.services.queue_service import QueueService
 from app.services.settings_service import SettingsService
 from ui.accounts.accounts_page import AccountsPage
 from ui.admin.audit_page import AuditPage
@@ -40,12 +42,18 @@ from ui.admin.role_names import role_text
 from ui.admin.users_page import UsersPage
 from ui.common.icons import Icon, icon
 from ui.common.task_runner import TaskRunner
+from ui.customer_windows import CustomerWindows
+from ui.events import AppEvents
 from ui.idle_lock import MINUTE_MS, IdleLock
+from ui.queue.counter_panel import CounterPanel
+from ui.queue.queue_setup_page import QueueSetupPage
+from ui.queue.queue_stats_page import QueueStatsPage
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1280, 800)
 NAV_ROW_HEIGHT = 52
+PAD_GEOMETRY = "rating_pad_geometry"  # LocalSettings.extra: where the customer's pad was
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,8 @@ class Services:
     auth: AuthService
     audit: AuditService
     settings: SettingsService
+    queue: QueueService
+    queue_admin: QueueAdminService
 
 
 @dataclass(frozen=True)
@@ -79,8 +89,10 @@ class _Module:
 class MainWindow(QMainWindow):
     """One logged-in session at a counter.
 
-    Pages are built the first time they are shown. ``idle_timeout_ms`` replaces the hall's idle
-    lock minutes (tests use a few hundred milliseconds).
+    Pages are built the first time they are shown; the counter's queue strip is docked on top
+    for every role. ``idle_timeout_ms`` replaces the hall's idle lock minutes (tests use a few
+    hundred milliseconds). ``events`` are the session's app-wide events (the composition root
+    creates them; a window of its own is made when none are given).
     """
 
     logged_out = Signal()  # the person logged out; the login window comes back
@@ -89,8 +101,10 @@ class MainWindow(QMainWindow):
     def __init__(
         self, operator: Operator, services: Services, desktop: Desktop, clock: Clock,
         runner: TaskRunner, idle_timeout_ms: int | None = None,
+        events: AppEvents | None = None,
     ) -> None:
         super().__init__()
+        self.events = events or AppEvents(self)
         self.operator = operator
         self._services = services
         self._desktop = desktop
@@ -98,10 +112,13 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._ended = False
         self._pages: dict[str, QWidget] = {}
+        self.customer_windows = CustomerWindows(services.queue, operator.hall_id, runner,
+                                                desktop.settings, self)
         hall = self._hall()
         self.setWindowTitle(self.tr("GasHall - {hall}").format(hall=hall.name))
         self._modules = [m for m in self._all_modules() if self._allowed(m)]
         self.setCentralWidget(self._body())
+        self._build_counter_panel()
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
@@ -132,6 +149,11 @@ class MainWindow(QMainWindow):
                     lambda: AuditPage(s.audit, op, self._runner, self._clock)),
             _Module("hall", self.tr("Hall settings"), Icon.SETTINGS,
                     Permission.EDIT_HALL_SETTINGS, self._build_hall_page),
+            _Module("queue_setup", self.tr("Queue setup"), Icon.QUEUE_SETUP,
+                    Permission.EDIT_HALL_SETTINGS, lambda: QueueSetupPage(s.queue_admin, op)),
+            _Module("queue_stats", self.tr("Queue statistics"), Icon.QUEUE_STATS,
+                    Permission.VIEW_REPORTS,
+                    lambda: QueueStatsPage(s.queue_admin, op, self._runner, self._clock)),
         ]
 
     def _allowed(self, module: _Module) -> bool:
@@ -146,7 +168,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(200)
+        self.navigation.setFixedWidth(230)
         for module in self._modules:
             item = QListWidgetItem(icon(module.icon, "#e8eef7"), module.title)
             item.setData(Qt.ItemDataRole.UserRole, module.key)
@@ -166,6 +188,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(page_area, 1)
         return body
 
+    def _build_counter_panel(self) -> None:
+        """The queue strip of this desktop's counter, on top of the pages, always reachable."""
+        s = self._services
+        self.counter_panel = CounterPanel(s.queue, s.queue_admin, self.operator,
+                                          self._desktop.settings.counter, self._runner,
+                                          self._clock, self.events)
+        saved = self._desktop.settings.extra.get(PAD_GEOMETRY, "")
+        self.counter_panel.pad_geometry = QByteArray.fromHex(saved.encode("ascii", "ignore"))
+        self.counter_dock = self.counter_panel.in_dock(self.tr("Counter"))
+        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self.counter_dock)
+
     def _build_actions(self) -> None:
         self.find_action = self._action(Icon.SEARCH, self.tr("Find account"), "F2",
                                         self.show_accounts)
@@ -178,6 +211,10 @@ class MainWindow(QMainWindow):
                                            self.edit_desktop_settings)
         self.exit_action = self._action(None, self.tr("Exit"), "", self.close)
         self.about_action = self._action(Icon.ABOUT, self.tr("About GasHall"), "", self._about)
+        self.kiosk_action = self._action(Icon.KIOSK, self.tr("Ticket kiosk"), "",
+                                         self.open_kiosk)
+        self.board_action = self._action(Icon.BOARD, self.tr("Display board"), "",
+                                         self.open_board)
 
     def _action(
         self, name: Icon | None, text: str, keys: str, slot: Callable[[], object]
@@ -198,6 +235,10 @@ class MainWindow(QMainWindow):
                             self.logout_action])
         session.addSeparator()
         session.addAction(self.exit_action)
+        self.menuBar().addMenu(self.tr("&Counter")).addActions(
+            self.counter_panel.actions_for_menu())
+        windows = self.menuBar().addMenu(self.tr("&Windows"))
+        windows.addActions([self.kiosk_action, self.board_action])
         settings = self.menuBar().addMenu(self.tr("S&ettings"))
         settings.addAction(self.desktop_action)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
@@ -290,6 +331,7 @@ class MainWindow(QMainWindow):
         current.printer = chosen.printer
         self._save_settings()
         self._show_counter()
+        self.counter_panel.set_counter(current.counter)
 
     def _hall_saved(self, hall: HallSettings) -> None:
         self.setWindowTitle(self.tr("GasHall - {hall}").format(hall=hall.name))
@@ -300,6 +342,18 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About GasHall"), self.tr(
             "GasHall {version}\nThe desktop program of a gas utility's service hall."
         ).format(version=__version__))
+
+    def open_kiosk(self) -> None:
+        """Windows menu: the ticket kiosk, as its own window for the customers' screen."""
+        self._opened(self.customer_windows.open_kiosk())
+
+    def open_board(self) -> None:
+        """Windows menu: the display board, as its own window; it speaks the calls."""
+        self._opened(self.customer_windows.open_board())
+
+    def _opened(self, window: QWidget | None) -> None:
+        if window is None:
+            self.statusBar().showMessage(self.tr("This window is not available."), 5000)
 
     def log_out(self) -> None:
         """End the session; the login window comes back."""
@@ -319,6 +373,8 @@ class MainWindow(QMainWindow):
         self._ended = True
         self.idle_lock.stop()
         self._clock_timer.stop()
+        self.counter_panel.shut_down()
+        self.customer_windows.close_all()
         self._save_geometry()
         try:
             self._services.auth.logout(self.operator)
@@ -338,7 +394,10 @@ class MainWindow(QMainWindow):
         return DEFAULT_SIZE.boundedTo(self.screen().availableGeometry().size())
 
     def _save_geometry(self) -> None:
-        self._desktop.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        settings = self._desktop.settings
+        settings.window_geometry = _hex(self.saveGeometry())
+        if not self.counter_panel.pad_geometry.isEmpty():
+            settings.extra[PAD_GEOMETRY] = _hex(self.counter_panel.pad_geometry)
         self._save_settings()
 
     def _save_settings(self) -> None:
@@ -346,3 +405,7 @@ class MainWindow(QMainWindow):
             self._desktop.settings.save(self._desktop.settings_file)
         except OSError:
             log.warning("settings not saved to %s", self._desktop.settings_file, exc_info=True)
+
+
+def _hex(data: QByteArray) -> str:
+    return bytes(data.toHex().data()).decode()

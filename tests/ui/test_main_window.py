@@ -17,6 +17,8 @@ from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
 from app.services.dto import Operator
+from app.services.queue_admin_service import QueueAdminService
+from app.services.queue_service import QueueService
 from app.services.settings_service import SettingsService
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.theming import themed  # noqa: F401 - a fixture
@@ -59,7 +61,8 @@ def make_window(
 ) -> Iterator[MakeWindow]:
     """Build shown main windows for an operator; all are closed before the database is."""
     services = Services(AccountService(db, clock), auth, AuditService(db),
-                        SettingsService(db, clock))
+                        SettingsService(db, clock), QueueService(db, clock),
+                        QueueAdminService(db, clock))
     windows: list[MainWindow] = []
 
     def make(operator: Operator, idle_timeout_ms: int | None = HOUR_MS) -> MainWindow:
@@ -88,13 +91,15 @@ def test_a_clerk_sees_only_the_accounts(make_window: MakeWindow, clerk: Operator
 def test_a_manager_sees_audit_log_and_hall_settings(
     make_window: MakeWindow, manager: Operator
 ) -> None:
-    assert navigation_texts(make_window(manager)) == ["Accounts", "Audit log", "Hall settings"]
+    assert navigation_texts(make_window(manager)) == [
+        "Accounts", "Audit log", "Hall settings", "Queue setup", "Queue statistics"]
 
 
 @pytest.mark.usefixtures("themed")
 def test_an_administrator_sees_every_module(make_window: MakeWindow, admin: Operator) -> None:
     window = make_window(admin)
-    assert navigation_texts(window) == ["Accounts", "Users", "Audit log", "Hall settings"]
+    assert navigation_texts(window) == ["Accounts", "Users", "Audit log", "Hall settings",
+                                        "Queue setup", "Queue statistics"]
     assert isinstance(window.stack.currentWidget(), AccountsPage)
     window.resize(1280, 800)  # a counter's screen; the offscreen one is only 800 wide
     window.grab().save(str(SHOTS / "main_window.png"))
