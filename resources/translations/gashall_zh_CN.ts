@@ -454,6 +454,13 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>Number {number}, please go to counter {counter}</source>
+        <translation>请{number}号到{counter}号窗口办理</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Opening the database...</source>
@@ -529,6 +536,14 @@
     <message>
         <source>Account changed</source>
         <translation>修改客户档案</translation>
+    </message>
+    <message>
+        <source>Queue category saved</source>
+        <translation>保存排队业务类型</translation>
+    </message>
+    <message>
+        <source>Queue settings saved</source>
+        <translation>保存排队设置</translation>
     </message>
     <message>
         <source>Personal data viewed</source>
@@ -630,6 +645,107 @@
     </message>
 </context>
 <context>
+    <name>CategoryButton</name>
+    <message>
+        <source>{count} waiting, about {minutes} min</source>
+        <translation>等待 {count} 人，约 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>等待 {count} 人</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Add queue category</source>
+        <translation>新增业务类型</translation>
+    </message>
+    <message>
+        <source>Edit category</source>
+        <translation>修改业务类型</translation>
+    </message>
+    <message>
+        <source>Tickets of this category are numbered A001, A002, ...</source>
+        <translation>该业务的号码依次为 A001、A002…</translation>
+    </message>
+    <message>
+        <source>e.g. Payments</source>
+        <translation>例如：缴费</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>e.g. 1-3, 5</source>
+        <translation>例如：1-3, 5</translation>
+    </message>
+    <message>
+        <source>Tickets can be taken</source>
+        <translation>可取号</translation>
+    </message>
+    <message>
+        <source>Ticket letter</source>
+        <translation>号码字母</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>业务名称</translation>
+    </message>
+    <message>
+        <source>Service time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Counters serving it</source>
+        <translation>办理窗口</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTableModel</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>字母</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>业务名称</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>办理窗口</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -646,6 +762,108 @@
     <message>
         <source>Repeat the new password</source>
         <translation>确认新密码</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPanel</name>
+    <message>
+        <source>Call next</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Transfer...</source>
+        <translation>转移…</translation>
+    </message>
+    <message>
+        <source>Pause counter</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>{number} finished.</source>
+        <translation>{number} 已办结。</translation>
+    </message>
+    <message>
+        <source>{number} marked as no-show.</source>
+        <translation>{number} 已过号。</translation>
+    </message>
+    <message>
+        <source>{number} transferred.</source>
+        <translation>{number} 已转移。</translation>
+    </message>
+    <message>
+        <source>Resume counter</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>CounterView</name>
+    <message>
+        <source>Current ticket</source>
+        <translation>当前号码</translation>
+    </message>
+    <message>
+        <source>On a break</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>Time at the counter</source>
+        <translation>办理计时</translation>
+    </message>
+    <message>
+        <source>Counter {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <source>Waiting for this counter: {count}</source>
+        <translation>本窗口等待人数：{count}</translation>
+    </message>
+    <message>
+        <source>{category} · green channel</source>
+        <translation>{category} · 绿色通道</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>暂无客户</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Called · recalls: {count}</source>
+        <translation>已叫号 · 已重呼 {count} 次</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <source>Over the {minutes}-minute time limit</source>
+        <translation>已超过 {minutes} 分钟办理时限</translation>
     </message>
 </context>
 <context>
@@ -704,6 +922,33 @@
     <message>
         <source>Printer</source>
         <translation>打印机</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayBoardWindow</name>
+    <message>
+        <source>Display board</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
+        <source>System fault, please wait</source>
+        <translation>系统故障，请稍候</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>正在叫号</translation>
+    </message>
+    <message>
+        <source>Latest call at each counter</source>
+        <translation>各窗口最近叫号</translation>
+    </message>
+    <message>
+        <source>{number} → Counter {counter}</source>
+        <translation>{number} → {counter}号窗口</translation>
+    </message>
+    <message>
+        <source>Counter {counter}</source>
+        <translation>{counter}号窗口</translation>
     </message>
 </context>
 <context>
@@ -801,6 +1046,65 @@
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Take a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>Please choose your business</source>
+        <translation>请选择您要办理的业务</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Green channel (staff)</source>
+        <translation>绿色通道（工作人员）</translation>
+    </message>
+    <message>
+        <source>Staff only: the next ticket goes first (elderly, disabled, pregnant). Ctrl+G</source>
+        <translation>仅限工作人员使用：下一张号票优先办理（老年人、残疾人、孕妇）。Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Account number (optional)</source>
+        <translation>户号（选填）</translation>
+    </message>
+    <message>
+        <source>Nobody ahead of you</source>
+        <translation>前方无人等待</translation>
+    </message>
+    <message>
+        <source>{ahead} ahead of you, about {minutes} minutes</source>
+        <translation>前方等待 {ahead} 人，预计约 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{ahead} ahead of you</source>
+        <translation>前方等待 {ahead} 人</translation>
+    </message>
+    <message>
+        <source>Please take your ticket and watch the display board</source>
+        <translation>请取走号票，留意叫号屏</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed; please remember your number or ask the staff</source>
+        <translation>号票未能打印，请记住您的号码或咨询工作人员</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Please ask the staff.</source>
+        <translation>抱歉，系统出现问题，请咨询工作人员。</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>GasHall is locked</source>
@@ -893,6 +1197,18 @@
         <translation>营业厅设置</translation>
     </message>
     <message>
+        <source>Queue setup</source>
+        <translation>排队设置</translation>
+    </message>
+    <message>
+        <source>Queue statistics</source>
+        <translation>排队统计</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
         <source>Find account</source>
         <translation>查找客户</translation>
     </message>
@@ -921,8 +1237,24 @@
         <translation>关于燃气营业厅</translation>
     </message>
     <message>
+        <source>Ticket kiosk</source>
+        <translation>取号机</translation>
+    </message>
+    <message>
+        <source>Display board</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
         <source>&amp;Session</source>
         <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>窗口(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Windows</source>
+        <translation>客户屏(&amp;W)</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>
@@ -949,6 +1281,36 @@
 The desktop program of a gas utility&apos;s service hall.</source>
         <translation>燃气营业厅 {version}
 燃气公司营业厅桌面程序。</translation>
+    </message>
+    <message>
+        <source>This window is not available.</source>
+        <translation>该客户屏无法打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerNoteTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerNotes</name>
+    <message>
+        <source>Customer was dissatisfied</source>
+        <translation>客户评价不满意</translation>
     </message>
 </context>
 <context>
@@ -1050,12 +1412,104 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>密码必须同时包含字母和数字。</translation>
     </message>
     <message>
+        <source>No Chinese font for printing was found. Install Microsoft YaHei, SimSun or WenQuanYi, or choose a font file in the settings.</source>
+        <translation>未找到打印用的中文字体。请安装微软雅黑、宋体或文泉驿字体，或在设置中选择字体文件。</translation>
+    </message>
+    <message>
         <source>Enter an 11-digit mobile number or a landline such as 0769-22123456.</source>
         <translation>请输入 11 位手机号码或固定电话，如 0769-22123456。</translation>
     </message>
     <message>
         <source>Enter at least one phone number.</source>
         <translation>请至少填写一个联系电话。</translation>
+    </message>
+    <message>
+        <source>This service has already been rated.</source>
+        <translation>本次服务已评价。</translation>
+    </message>
+    <message>
+        <source>This category is closed or no longer exists.</source>
+        <translation>该业务类型已停用或不存在。</translation>
+    </message>
+    <message>
+        <source>Enter the category&apos;s name.</source>
+        <translation>请填写业务名称。</translation>
+    </message>
+    <message>
+        <source>This counter is on a break. Resume it before calling.</source>
+        <translation>本窗口已暂停服务，请先恢复服务再叫号。</translation>
+    </message>
+    <message>
+        <source>Counter numbers go from 1 to {max}.</source>
+        <translation>窗口号必须在 1 至 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Write the counters as numbers separated by commas, e.g. 1, 2, 4 or 1-3.</source>
+        <translation>请填写窗口号，以逗号分隔，例如 1, 2, 4 或 1-3。</translation>
+    </message>
+    <message>
+        <source>Finish, transfer or mark the current ticket as no-show first.</source>
+        <translation>请先将当前号码办结、转移或过号。</translation>
+    </message>
+    <message>
+        <source>This counter has no ticket called or in service.</source>
+        <translation>本窗口没有已叫号或办理中的号码。</translation>
+    </message>
+    <message>
+        <source>The note no longer exists.</source>
+        <translation>该事项已不存在。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>本窗口暂无等待的客户。</translation>
+    </message>
+    <message>
+        <source>The ticket letter is one or two capital letters, e.g. A.</source>
+        <translation>号码字母须为一至两个大写字母，例如 A。</translation>
+    </message>
+    <message>
+        <source>Another category already uses this letter.</source>
+        <translation>该字母已被其他业务类型使用。</translation>
+    </message>
+    <message>
+        <source>Only a finished service can be rated.</source>
+        <translation>只能对已办结的服务进行评价。</translation>
+    </message>
+    <message>
+        <source>The rating pad stays open between {min} and {max} seconds.</source>
+        <translation>评价器显示时长必须在 {min} 至 {max} 秒之间。</translation>
+    </message>
+    <message>
+        <source>This number has already been recalled {max} times; mark it as no-show.</source>
+        <translation>该号码已重呼 {max} 次，请按过号处理。</translation>
+    </message>
+    <message>
+        <source>Recalls must be between 0 and {max}.</source>
+        <translation>重呼次数必须在 0 至 {max} 次之间。</translation>
+    </message>
+    <message>
+        <source>The service time limit must be between 1 and {max} minutes.</source>
+        <translation>办理时限必须在 1 至 {max} 分钟之间。</translation>
+    </message>
+    <message>
+        <source>Say why the ticket is transferred.</source>
+        <translation>请填写转移原因。</translation>
+    </message>
+    <message>
+        <source>Choose a counter other than this one.</source>
+        <translation>请选择本窗口以外的其他窗口。</translation>
+    </message>
+    <message>
+        <source>Choose either a category or a counter to transfer to.</source>
+        <translation>请选择要转往的业务类型或窗口。</translation>
+    </message>
+    <message>
+        <source>A call is spoken 1 to {max} times.</source>
+        <translation>叫号播报遍数必须在 1 至 {max} 遍之间。</translation>
+    </message>
+    <message>
+        <source>This cannot be done with the ticket in its current state.</source>
+        <translation>该号码当前状态下无法执行此操作。</translation>
     </message>
     <message>
         <source>This database is already set up.</source>
@@ -1162,6 +1616,260 @@ The desktop program of a gas utility&apos;s service hall.</source>
     </message>
 </context>
 <context>
+    <name>QueueFiguresTableModel</name>
+    <message>
+        <source>Issued</source>
+        <translation>取号数</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>办结数</translation>
+    </message>
+    <message>
+        <source>No-
+shows</source>
+        <translation>过号数</translation>
+    </message>
+    <message>
+        <source>Wait
+avg.</source>
+        <translation>等待
+平均</translation>
+    </message>
+    <message>
+        <source>Wait
+90%</source>
+        <translation>等待
+90%</translation>
+    </message>
+    <message>
+        <source>Service
+avg.</source>
+        <translation>办理
+平均</translation>
+    </message>
+    <message>
+        <source>Service
+90%</source>
+        <translation>办理
+90%</translation>
+    </message>
+    <message>
+        <source>Over
+time</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly
+satisfied</source>
+        <translation>基本
+满意</translation>
+    </message>
+    <message>
+        <source>Not
+satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Satisfaction
+rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Nine in ten took at most this long (minutes:seconds).</source>
+        <translation>九成用时不超过此值（分:秒）。</translation>
+    </message>
+    <message>
+        <source>Called, but the customer did not come.</source>
+        <translation>已叫号但客户未到。</translation>
+    </message>
+    <message>
+        <source>Average time from taking the ticket to being called (minutes:seconds).</source>
+        <translation>从取号到叫号的平均时长（分:秒）。</translation>
+    </message>
+    <message>
+        <source>Average time from the start to the end of the service (minutes:seconds).</source>
+        <translation>从开始办理到办结的平均时长（分:秒）。</translation>
+    </message>
+    <message>
+        <source>Services longer than the category&apos;s time limit.</source>
+        <translation>办理时长超过该业务时限的笔数。</translation>
+    </message>
+    <message>
+        <source>Satisfied and fairly satisfied out of all ratings.</source>
+        <translation>满意与基本满意占全部评价的比例。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueSetupPage</name>
+    <message>
+        <source>Queue setup</source>
+        <translation>排队设置</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Call next takes the oldest waiting ticket of the categories a counter serves, green channel first.</source>
+        <translation>叫号时，从本窗口办理的业务类型中叫等待最久的号码，绿色通道优先。</translation>
+    </message>
+    <message>
+        <source>Add category...</source>
+        <translation>新增业务类型…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Board, calls and rating</source>
+        <translation>叫号屏、叫号与评价</translation>
+    </message>
+    <message>
+        <source>No notice: the board shows none</source>
+        <translation>无公告：叫号屏不显示公告</translation>
+    </message>
+    <message>
+        <source>Clear notice</source>
+        <translation>清除公告</translation>
+    </message>
+    <message>
+        <source>Take the notice off the board at once</source>
+        <translation>立即从叫号屏撤下公告</translation>
+    </message>
+    <message>
+        <source>Notice on the board</source>
+        <translation>叫号屏公告</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Recalls before no-show</source>
+        <translation>过号前重呼次数</translation>
+    </message>
+    <message>
+        <source>Rating pad open for</source>
+        <translation>评价器显示时长</translation>
+    </message>
+    <message>
+        <source>Times each call is spoken</source>
+        <translation>叫号播报遍数</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Saved. The board shows the change within a second.</source>
+        <translation>已保存。叫号屏将在一秒内更新。</translation>
+    </message>
+    <message>
+        <source>The notice is off the board.</source>
+        <translation>公告已从叫号屏撤下。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueStatsPage</name>
+    <message>
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Queue statistics</source>
+        <translation>排队统计</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按业务类型</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>按窗口</translation>
+    </message>
+    <message>
+        <source>Mark as seen</source>
+        <translation>标为已阅</translation>
+    </message>
+    <message>
+        <source>Notes for the manager</source>
+        <translation>班长待阅事项</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Tickets issued: {n}</source>
+        <translation>取号总数：{n}</translation>
+    </message>
+    <message>
+        <source>Not yet seen: {n}</source>
+        <translation>未阅：{n} 条</translation>
+    </message>
+    <message>
+        <source>No notes waiting.</source>
+        <translation>没有待阅事项。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPad</name>
+    <message>
+        <source>Service rating</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <source>Please rate our service</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <source>Ticket {number} · {category}</source>
+        <translation>{number}号 · {category}</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <source>This window closes in {seconds} s</source>
+        <translation>{seconds} 秒后自动关闭</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1193,6 +1901,68 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLabels</name>
+    <message>
+        <source>{ahead} ahead of you</source>
+        <translation>前方等待 {ahead} 人</translation>
+    </message>
+    <message>
+        <source>About {minutes} minutes</source>
+        <translation>预计等待约 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <source>Account: {account}</source>
+        <translation>户号：{account}</translation>
+    </message>
+    <message>
+        <source>Issued: {time}</source>
+        <translation>取号时间：{time}</translation>
+    </message>
+    <message>
+        <source>Please watch the display board and listen for your number</source>
+        <translation>请留意叫号屏幕和语音提示</translation>
+    </message>
+    <message>
+        <source>Hotline: {hotline}</source>
+        <translation>服务热线：{hotline}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer ticket {number}</source>
+        <translation>转移号码 {number}</translation>
+    </message>
+    <message>
+        <source>To the category</source>
+        <translation>转到业务类型</translation>
+    </message>
+    <message>
+        <source>To the counter</source>
+        <translation>转到窗口</translation>
+    </message>
+    <message>
+        <source>Why, e.g. needs the installation desk</source>
+        <translation>转移原因，例如：需到报装窗口办理</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{number} · {category}</source>
+        <translation>{number} · {category}</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +2052,17 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>Reset password...</source>
         <translation>重置密码…</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTile</name>
+    <message>
+        <source>{count} waiting</source>
+        <translation>等待 {count} 人</translation>
+    </message>
+    <message>
+        <source>about {minutes} min</source>
+        <translation>约 {minutes} 分钟</translation>
     </message>
 </context>
 </TS>

@@ -282,7 +282,7 @@ def test_a_transfer_needs_a_reason(
     qtbot.keyClicks(dialog.reason, "wrong counter")
     dialog.accept()
     qtbot.waitUntil(lambda: dialog.errors.text_of("target") != "")
-    assert dialog.errors.text_of("target") == "Choose another counter than this one."
+    assert dialog.errors.text_of("target") == "Choose a counter other than this one."
     assert hall.current() is not None
 
 

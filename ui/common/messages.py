@@ -108,7 +108,7 @@ _TEXTS: dict[str, str] = {
         "Messages", "The rating pad stays open between {min} and {max} seconds."
     ),
     "queue.recall_limit": QT_TRANSLATE_NOOP(
-        "Messages", "This number was already called {max} more times; mark it as no-show."
+        "Messages", "This number has already been recalled {max} times; mark it as no-show."
     ),
     "queue.recalls_range": QT_TRANSLATE_NOOP(
         "Messages", "Recalls must be between 0 and {max}."
@@ -120,7 +120,7 @@ _TEXTS: dict[str, str] = {
         "Messages", "Say why the ticket is transferred."
     ),
     "queue.transfer_same_counter": QT_TRANSLATE_NOOP(
-        "Messages", "Choose another counter than this one."
+        "Messages", "Choose a counter other than this one."
     ),
     "queue.transfer_target_required": QT_TRANSLATE_NOOP(
         "Messages", "Choose either a category or a counter to transfer to."

@@ -96,10 +96,10 @@ class CounterPanel(QWidget):
         if keys:
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # anywhere in the window
-            action.setIconText(f"{text.removesuffix('...')} ({keys})")
+            action.setIconText(f"{_short(text)} ({keys})")
             action.setToolTip(f"{text} ({keys})")
         else:
-            action.setIconText(text.removesuffix("..."))
+            action.setIconText(_short(text))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -374,3 +374,7 @@ class CounterPanel(QWidget):
         if self.transfer_dialog is not None:
             self.transfer_dialog.close()
 
+
+def _short(text: str) -> str:
+    """A menu text without its trailing ellipsis, for a toolbar button."""
+    return text.removesuffix("...").removesuffix("…")
