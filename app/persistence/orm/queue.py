@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -59,7 +60,9 @@ class Ticket(Base):
 
     __tablename__ = "tickets"
     __table_args__ = (
-        Index("ix_tickets_queue", "hall_id", "day", "status", "issued_at"),
+        # The call-next order: priority first, then oldest; the index serves it without a sort.
+        Index("ix_tickets_queue", "hall_id", "day", "status", text("priority DESC"), "issued_at",
+              "id"),
         Index("ix_tickets_counter", "hall_id", "counter_no", "status"),
         UniqueConstraint("hall_id", "day", "number"),
     )

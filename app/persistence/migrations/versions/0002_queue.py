@@ -84,7 +84,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('tickets', schema=None) as batch_op:
         batch_op.create_index('ix_tickets_counter', ['hall_id', 'counter_no', 'status'], unique=False)
-        batch_op.create_index('ix_tickets_queue', ['hall_id', 'day', 'status', 'issued_at'], unique=False)
+        batch_op.create_index('ix_tickets_queue', ['hall_id', 'day', 'status', sa.text('priority DESC'), 'issued_at', 'id'], unique=False)
 
     op.create_table('manager_notes',
     sa.Column('id', sa.Integer(), nullable=False),
