@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
-from itertools import repeat
 
 from sqlalchemy import Connection, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -63,9 +62,18 @@ _ACCOUNT_COLUMNS = ("id", "hall_id", "account_no", "customer_id", "user_type", "
                     "street", "community", "building", "unit", "room", "address_text",
                     "opened_on", "updated_at", "version")
 _METER_COLUMNS = ("id", "account_id", "meter_no", "kind", "digits", "installed_on", "status")
-_TABLES = ("customers", "accounts", "meters")
+_COLUMNS = {
+    "customers": _CUSTOMER_COLUMNS, "accounts": _ACCOUNT_COLUMNS, "meters": _METER_COLUMNS,
+}
+_TABLES = tuple(_COLUMNS)
 _FTS_INSERT_TRIGGER = "account_address_fts_ai"
-_SEED_CACHE_KIB = 256 * 1024  # page cache while seeding: random index inserts stay in memory
+# Page cache while seeding, least and most: random index inserts stay in memory, and so does all
+# that a load of up to a million accounts writes (about 600 bytes each, tables, indexes and FTS).
+_SEED_CACHE_KIB = 256 * 1024, 1024 * 1024
+_FTS_HASHSIZE = "INSERT INTO account_address_fts(account_address_fts, rank) VALUES ('hashsize', ?)"
+_FTS_DEFAULT_HASH_BYTES = 1024 * 1024  # FTS5's own default
+_SEED_FTS_HASH_BYTES = 64 * 1024 * 1024
+_ROWS_PER_INSERT = 100  # rows per INSERT statement: 2,100 parameters at most, well in limits
 
 
 class DemoService:
@@ -152,13 +160,7 @@ class _BulkLoader:
         self._today = now.date()
         self._date = _DriverDates(self._conn)
         self._updated_at = _bind_value(self._conn, DateTime(), now)
-        mark = "?" if self._sqlite else "%s"  # the drivers' own parameter styles
-        self._sql = {
-            table: _insert_sql(table, columns, mark)
-            for table, columns in zip(
-                _TABLES, (_CUSTOMER_COLUMNS, _ACCOUNT_COLUMNS, _METER_COLUMNS), strict=True
-            )
-        }
+        self._mark = "?" if self._sqlite else "%s"  # the drivers' own parameter styles
 
     def load(self, count: int, batch: int) -> tuple[str, str]:
         """Insert ``count`` accounts; return the first and last account number ("" if none)."""
@@ -168,16 +170,14 @@ class _BulkLoader:
             self._conn.exec_driver_sql(f"LOCK TABLE {', '.join(_TABLES)} IN EXCLUSIVE MODE")
         ids = [self._max_id(table) for table in _TABLES]
         number = _reserve_numbers(self._session, self._hall.id, ACCOUNT_SERIES, count) - count
-        people = DemoPeople(self._seed if self._seed is not None else ids[1] + 1, self._today)
-        with _sqlite_bulk_mode(self._conn, count >= ids[1]) if self._sqlite else nullcontext(), \
-                _no_gc():
+        bulk_mode = _sqlite_bulk_mode(self._conn, count, count >= ids[1])
+        with bulk_mode if self._sqlite else nullcontext(), _no_gc():
+            people = DemoPeople(self._seed if self._seed is not None else ids[1] + 1, self._today)
             for done in range(0, count, batch):
                 size = min(batch, count - done)
                 self._insert(people.batch(size), [i + done for i in ids], number + done)
             if self._sqlite:
-                self._conn.exec_driver_sql(
-                    "INSERT INTO account_address_fts(rowid, address_text) "
-                    "SELECT id, address_text FROM accounts WHERE id > ?", (ids[1],))
+                _fill_address_index(self._conn, ids[1])
         if not self._sqlite:
             _advance_sequences(self._conn)
         code = self._hall.code
@@ -191,31 +191,58 @@ class _BulkLoader:
         """Insert one batch; ``ids`` are the largest ids so far, ``number`` the last account no."""
         count = len(batch)
         customer_ids, account_ids, meter_ids = (range(i + 1, i + count + 1) for i in ids)
-        self._write("customers", zip(
+        self._write("customers", count, [
             customer_ids, batch.name, batch.id_type, batch.id_number, batch.mobile, batch.phone,
-            _reversed_digits(batch.mobile), _reversed_digits(batch.phone), strict=True,
-        ))
-        account_nos = numbered(self._hall.code, number + 1, count, ACCOUNT_DIGITS)
-        self._write("accounts", zip(
-            account_ids, repeat(self._hall.id, count), account_nos, customer_ids,
-            batch.user_type, batch.gas_use, batch.household_size, batch.heating,
-            batch.low_income, batch.status, batch.route_book, batch.district, batch.street,
-            batch.community, batch.building, batch.unit, batch.room, batch.address_text,
-            self._dates(batch.opened_on), repeat(self._updated_at, count), repeat(1, count),
-            strict=True,
-        ))
-        self._write("meters", zip(
+            _reversed_digits(batch.mobile), _reversed_digits(batch.phone),
+        ])
+        self._write("accounts", count, [
+            account_ids, [self._hall.id] * count,
+            numbered(self._hall.code, number + 1, count, ACCOUNT_DIGITS), customer_ids,
+            batch.user_type, batch.gas_use, batch.household_size, self._flags(batch.heating),
+            self._flags(batch.low_income), batch.status, batch.route_book, batch.district,
+            batch.street, batch.community, batch.building, batch.unit, batch.room,
+            batch.address_text,
+            self._dates(batch.opened_on), [self._updated_at] * count, [1] * count,
+        ])
+        self._write("meters", count, [
             meter_ids, account_ids, self._meter_numbers(meter_ids.start, batch.meter_jitter),
-            batch.meter_kind, repeat(METER_DIGITS, count), self._dates(batch.meter_installed_on),
-            batch.meter_status, strict=True,
-        ))
+            batch.meter_kind, [METER_DIGITS] * count, self._dates(batch.meter_installed_on),
+            batch.meter_status,
+        ])
 
     def _dates(self, dates: list[date]) -> list[object]:
         """Dates as the driver takes them."""
         return list(map(self._date.__getitem__, dates))
 
-    def _write(self, table: str, rows: Iterable[tuple[object, ...]]) -> None:
-        self._conn.exec_driver_sql(self._sql[table], list(rows))
+    def _flags(self, flags: list[bool]) -> Sequence[object]:
+        """SQLite stores booleans as 0 and 1, and its driver binds a ``bool`` slowly (0.3 µs)."""
+        return list(map(int, flags)) if self._sqlite else flags
+
+    def _write(self, table: str, count: int, columns: list[Sequence[object]]) -> None:
+        """Insert ``count`` rows given as columns, ``_ROWS_PER_INSERT`` rows per statement.
+
+        The values go row after row into one flat list, cut into statement-sized slices: no
+        tuple per row, and one statement to run per hundred rows instead of one per row.
+        """
+        width = len(_COLUMNS[table])
+        values: list[object] = [None] * (count * width)
+        for position, column in zip(range(width), columns, strict=True):
+            values[position::width] = column
+        step = _ROWS_PER_INSERT * width
+        whole = count - count % _ROWS_PER_INSERT
+        if whole:
+            self._conn.exec_driver_sql(
+                self._insert_sql(table, _ROWS_PER_INSERT),
+                [tuple(values[i:i + step]) for i in range(0, whole * width, step)],
+            )
+        if whole < count:
+            self._conn.exec_driver_sql(self._insert_sql(table, count - whole),
+                                       tuple(values[whole * width:]))
+
+    def _insert_sql(self, table: str, rows: int) -> str:
+        names = _COLUMNS[table]
+        row = f"({', '.join([self._mark] * len(names))})"
+        return f"INSERT INTO {table} ({', '.join(names)}) VALUES {', '.join([row] * rows)}"
 
     def _meter_numbers(self, first_serial: int, jitters: list[int]) -> list[str]:
         """Numbers for consecutive meter serials, avoiding any typed in by hand meanwhile."""
@@ -228,10 +255,6 @@ class _BulkLoader:
         if not taken:
             return wanted
         return [_free_number(first_serial + k, j, taken) for k, j in enumerate(jitters)]
-
-
-def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
 
 
 def _free_number(serial: int, jitter: int, taken: set[str]) -> str:
@@ -270,14 +293,31 @@ def _advance_sequences(conn: Connection) -> None:
         )
 
 
+def _fill_address_index(conn: Connection, after_id: int) -> None:
+    """Put the addresses of the accounts after ``after_id`` into the FTS5 index, all at once.
+
+    FTS5 collects new entries in memory and writes them out as a segment whenever they pass its
+    ``hashsize`` (1 MiB unless set); big segments mean less merging of small ones, which took a
+    third of the time. The setting is put back afterwards.
+    """
+    conn.exec_driver_sql(_FTS_HASHSIZE, (_SEED_FTS_HASH_BYTES,))
+    conn.exec_driver_sql(
+        "INSERT INTO account_address_fts(rowid, address_text) "
+        "SELECT id, address_text FROM accounts WHERE id > ?", (after_id,))
+    conn.exec_driver_sql(_FTS_HASHSIZE, (_FTS_DEFAULT_HASH_BYTES,))
+
+
 @contextmanager
-def _sqlite_bulk_mode(conn: Connection, rebuild_indexes: bool) -> Iterator[None]:
+def _sqlite_bulk_mode(conn: Connection, accounts: int, rebuild_indexes: bool) -> Iterator[None]:
     """Drop the address-index trigger (and, for a big load, the secondary indexes); restore them.
 
     All inside the caller's transaction, so other connections never see them missing. The caller
     fills the FTS index in one statement: with the trigger firing once per row, seeding was about
     five times slower. Building a big load's indexes afterwards, from sorted keys, beats inserting
     random keys (names, ID numbers, phones) into them row by row.
+
+    The page cache grows with the load: pages pushed out of a smaller one are written to the WAL
+    early, read back from it to build the indexes, and often written again (a tenth of the time).
     """
     kinds = "'trigger', 'index'" if rebuild_indexes else "'trigger'"
     saved = conn.exec_driver_sql(
@@ -286,7 +326,8 @@ def _sqlite_bulk_mode(conn: Connection, rebuild_indexes: bool) -> Iterator[None]
         f"AND (type = 'index' OR name = '{_FTS_INSERT_TRIGGER}')"
     ).all()
     cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{_SEED_CACHE_KIB}")
+    least, most = _SEED_CACHE_KIB
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{min(max(accounts, least), most)}")  # ~1 KiB each
     try:
         for kind, name, _ in saved:
             conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
@@ -299,7 +340,7 @@ def _sqlite_bulk_mode(conn: Connection, rebuild_indexes: bool) -> Iterator[None]
 
 @contextmanager
 def _no_gc() -> Iterator[None]:
-    """Millions of small tuples make the cycle collector run often, for nothing to collect."""
+    """Millions of small objects make the cycle collector run often, for nothing to collect."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -320,8 +361,8 @@ class _DriverDates(dict[date, object]):
 
     def __init__(self, conn: Connection) -> None:
         super().__init__()
-        self._conn = conn
+        self._processor = Date().dialect_impl(conn.dialect).bind_processor(conn.dialect)
 
     def __missing__(self, day: date) -> object:
-        value = self[day] = _bind_value(self._conn, Date(), day)
+        value = self[day] = self._processor(day) if self._processor else day
         return value

@@ -22,7 +22,14 @@ from app.persistence.orm import Counter as CounterRow
 from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
-from app.services.demo_data import DemoPeople, meter_number, uscc_check_char
+from app.services.demo_data import (
+    DemoPeople,
+    meter_number,
+    meter_numbers,
+    numbered,
+    org_check_char,
+    uscc_check_char,
+)
 from app.services.demo_service import DemoService
 from app.services.queue_admin_service import QueueAdminService
 from tests.conftest import sample_draft
@@ -184,6 +191,52 @@ def test_every_generated_id_number_is_valid() -> None:
     assert [n for n in residents if id_number_problem(n)] == []
     assert all(1940 <= int(n[6:10]) <= 2004 for n in residents)
     assert Counter(n[:6] for n in residents).most_common(1)[0][0] == "441900"
+    assert len(set(residents)) > len(residents) - 10  # as if each were drawn on its own
+
+
+def test_generated_people_vary_as_much_as_drawn_one_by_one() -> None:
+    batch = DemoPeople(12, date(2026, 11, 23)).batch(20000)
+    names = [n for n, t in zip(batch.name, batch.id_type, strict=True) if t == "resident_id"]
+    assert len(set(names)) > 12000  # surnames times given names, not a pool of people
+    assert 0.22 < sum(len(n) == 2 for n in names) / len(names) < 0.28  # one given char in four
+    assert len(set(batch.address_text)) > 0.97 * len(batch)  # 46 estates x 30 x 4 x 132 rooms
+    phones = [p for p in batch.mobile + batch.phone if p]
+    assert len({p[-4:] for p in phones}) > 8500  # last four digits, as searched, spread evenly
+    for count in Counter(p[-1] for p in phones).values():
+        assert 0.09 < count / len(phones) < 0.11
+
+
+def test_generated_rows_hang_together() -> None:
+    batch = DemoPeople(13, date(2026, 11, 23)).batch(5000)
+    businesses = 0
+    for row in range(len(batch)):
+        assert batch.address_text[row] == batch.address(row).text()
+        assert batch.opened_on[row] <= batch.meter_installed_on[row] < date(2026, 11, 23)
+        if batch.status[row] in ("removed", "closed"):
+            assert batch.meter_status[row] == "removed"
+        if batch.user_type[row] == "residential":
+            assert batch.id_type[row] == "resident_id" and batch.gas_use[row] == "cooking"
+            assert re.fullmatch(r"[A-Z]{2}-0\d\d", batch.route_book[row]) and batch.room[row]
+            continue
+        businesses += 1
+        code = batch.id_number[row]
+        assert batch.id_type[row] == "business_licence" and code.startswith("91441900")
+        assert org_check_char(code[8:16]) == code[16] and uscc_check_char(code[:17]) == code[17]
+        assert re.fullmatch(r"[A-Z]{2}-9\d\d", batch.route_book[row]) and batch.phone[row]
+        assert batch.community[row].endswith("号") and batch.household_size[row] == 1
+    assert 0.03 < businesses / len(batch) < 0.07
+
+
+def test_numbers_made_in_bulk_are_those_made_one_by_one() -> None:
+    jitters = [0, 36, 5, 17]
+    assert meter_numbers(37, jitters) == [meter_number(37 + k, j) for k, j in enumerate(jitters)]
+    assert numbered("01", 99_999_998, 2, 8) == ["0199999998", "0199999999"]
+    with pytest.raises(ValueError, match="8 digits"):
+        numbered("01", 99_999_999, 2, 8)
+    with pytest.raises(ValueError, match="jitter"):
+        meter_numbers(37, [37])
+    with pytest.raises(ValueError, match="out of range"):
+        meter_numbers(24_324_324, [12])
 
 
 def test_seed_keeps_search_working_for_every_kind(any_db: Database, clock: FixedClock) -> None:
