@@ -81,9 +81,10 @@ class QueueService:
         now = self._clock.now()
         with self._db.writing() as session:
             hall_id = operator.hall_id
+            counter = q.lock_counter(session, hall_id, counter_no)  # one call per counter at once
             if q.open_ticket(session, hall_id, counter_no) is not None:
                 raise DomainError.of("queue.finish_current_first")
-            if q.counter_paused(session, hall_id, counter_no):
+            if counter.paused_since is not None:
                 raise DomainError.of("queue.counter_paused")
             ticket = self._next_waiting(session, hall_id, counter_no, now.date())
             if ticket is None:

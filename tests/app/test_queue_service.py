@@ -211,3 +211,27 @@ def test_category_rules(hall: Hall) -> None:
         "queue.time_limit_range")
     info = save(hall.admin, hall.b, "b", "业务办理", 15, True, [2, 3])
     assert (info.prefix, info.counters) == ("B", (2, 3))
+
+
+def test_two_desktops_on_the_same_counter_call_one_ticket(hall: Hall, any_db: Database) -> None:
+    import threading
+
+    for _ in range(4):
+        hall.issue(hall.a)
+    start = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def press() -> None:
+        desk = QueueService(any_db, hall.clock)  # each thread: its own connection
+        start.wait()
+        try:
+            outcomes.append(desk.call_next(hall.admin, 1).number)
+        except DomainError as error:
+            outcomes.append(error.key)
+
+    threads = [threading.Thread(target=press) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["A001"] + ["queue.finish_current_first"] * 3

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain.queue import DEFAULT_SERVICE_SECONDS, OPEN_AT_COUNTER, TicketStatus
@@ -39,6 +41,20 @@ def open_ticket(session: Session, hall_id: int, counter_no: int) -> Ticket | Non
                              Ticket.status.in_(list(OPEN_AT_COUNTER)))
         .order_by(Ticket.called_at.desc())
     ).first()
+
+
+def lock_counter(session: Session, hall_id: int, counter_no: int) -> HallCounter:
+    """The counter's row, locked until commit: one call at a time per counter number.
+
+    Two desktops set to the same counter number cannot both call at once on PostgreSQL; on SQLite
+    the write lock already orders them.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(HallCounter).values(hall_id=hall_id, counter_no=counter_no)
+                    .on_conflict_do_nothing())
+    return session.scalars(select(HallCounter).where(
+        HallCounter.hall_id == hall_id, HallCounter.counter_no == counter_no).with_for_update()
+    ).one()
 
 
 def counter_paused(session: Session, hall_id: int, counter_no: int) -> bool:
