@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
+import gc
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,18 @@ from app.services.dto import Operator
 PG_URL = os.environ.get("GASHALL_TEST_PG_URL", "")
 ADMIN_PASSWORD = "admin123"
 START = datetime(2026, 11, 23, 8, 30)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """As the program does (ui/common/gc_guard.py): no collection in task-runner threads.
+
+    A cycle holding a Qt object, collected by a worker thread, crashes PySide; so automatic
+    collection is off and each test's garbage is collected here, on the main thread.
+    """
+    gc.disable()
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

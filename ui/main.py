@@ -72,6 +72,10 @@ def make_application(language: str) -> QApplication:
     app.setApplicationVersion(__version__)
     install_translators(app, language)
     apply_theme(app)
+    if not hasattr(app, "garbage_collector"):
+        from ui.common.gc_guard import MainThreadGarbageCollector
+
+        app.garbage_collector = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]
     return app
 
 
