@@ -5,19 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from app.services.dto import AuditRecord
+from ui.common.row_table_model import RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "AuditActions"
 _ACTIONS: dict[str, str] = {
     "setup": QT_TRANSLATE_NOOP("AuditActions", "First setup"),
@@ -47,7 +39,7 @@ def action_text(action: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source) if source else action
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel):
     """One row per ``AuditRecord``, newest first as the service returns them."""
 
     class Column(IntEnum):
@@ -60,66 +52,33 @@ class AuditTableModel(QAbstractTableModel):
         SUBJECT = 4
         DETAIL = 5
 
-    SortRole = Qt.ItemDataRole.UserRole  # raw value for a sort proxy
-    RowRole = Qt.ItemDataRole.UserRole + 1  # the AuditRecord itself
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRecord] = []
-
     def set_records(self, records: list[AuditRecord]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Number of lines (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> tuple[str, ...]:
+        """Column titles."""
+        return (self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
+                self.tr("Subject"), self.tr("Details"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
+    def raw(self, record: AuditRecord, column: Column) -> object:
+        """The field behind a cell."""
+        values = (record.seq, record.at, record.actor, record.action, record.subject,
+                  record.detail)
+        return values[column]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display text, the raw value for sorting, and the record under ``RowRole``."""
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        column = self.Column(index.column())
-        if role == self.RowRole:
-            return record
-        if role == self.SortRole:
-            return _raw(record, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(record, column)
+    def text(self, record: AuditRecord, column: Column) -> str:
+        """Time to the second, translated action names, no empty "{}" details."""
+        if column is self.Column.AT:
+            return f"{record.at:%Y-%m-%d %H:%M:%S}"
+        if column is self.Column.ACTION:
+            return action_text(record.action)
+        if column is self.Column.DETAIL:
+            return "" if record.detail in ("", "{}") else record.detail
+        return str(self.raw(record, column))
+
+    def cell_role(self, record: AuditRecord, column: Column, role: int) -> Any:
+        """The whole detail as a tooltip."""
         if role == Qt.ItemDataRole.ToolTipRole and column is self.Column.DETAIL:
             return record.detail
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
-                  self.tr("Subject"), self.tr("Details"))
-        return titles[section]
-
-
-def _raw(record: AuditRecord, column: AuditTableModel.Column) -> object:
-    values = (record.seq, record.at, record.actor, record.action, record.subject, record.detail)
-    return values[column]
-
-
-def _text(record: AuditRecord, column: AuditTableModel.Column) -> str:
-    if column is AuditTableModel.Column.SEQ:
-        return str(record.seq)
-    if column is AuditTableModel.Column.AT:
-        return f"{record.at:%Y-%m-%d %H:%M:%S}"
-    if column is AuditTableModel.Column.ACTION:
-        return action_text(record.action)
-    if column is AuditTableModel.Column.DETAIL:
-        return "" if record.detail in ("", "{}") else record.detail
-    return str(_raw(record, column))

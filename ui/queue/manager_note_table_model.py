@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 
 from app.services.dto import ManagerNoteInfo
+from ui.common.row_table_model import RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "ManagerNotes"
 _KINDS: dict[str, str] = {
     "dissatisfied": QT_TRANSLATE_NOOP("ManagerNotes", "Customer was dissatisfied"),
@@ -31,7 +22,7 @@ def kind_text(kind: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source) if source else kind
 
 
-class ManagerNoteTableModel(QAbstractTableModel):
+class ManagerNoteTableModel(RowTableModel):
     """One row per ``ManagerNoteInfo``, newest first as the service gives them."""
 
     class Column(IntEnum):
@@ -42,22 +33,13 @@ class ManagerNoteTableModel(QAbstractTableModel):
         COUNTER = 2
         KIND = 3
 
-    SortRole = Qt.ItemDataRole.UserRole  # raw value for a sort proxy
-    RowRole = Qt.ItemDataRole.UserRole + 1  # the ManagerNoteInfo itself
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ManagerNoteInfo] = []
-
     def set_notes(self, notes: list[ManagerNoteInfo]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(notes)
-        self.endResetModel()
+        self.set_rows(notes)
 
     def note_at(self, row: int) -> ManagerNoteInfo:
         """The note shown in a row."""
-        return self._rows[row]
+        return self.row_at(row)  # type: ignore[no-any-return]
 
     def remove_notes(self, note_ids: Collection[int]) -> None:
         """Take the given notes out of the list (e.g. after they were marked as seen)."""
@@ -67,29 +49,16 @@ class ManagerNoteTableModel(QAbstractTableModel):
                 del self._rows[row]
                 self.endRemoveRows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Number of notes (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> tuple[str, ...]:
+        """Column titles."""
+        return (self.tr("Time"), self.tr("Ticket"), self.tr("Counter"), self.tr("Note"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
+    def raw(self, note: ManagerNoteInfo, column: Column) -> object:
+        """The field behind a cell."""
+        return _raw(note, column)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display text, the raw value for sorting, and the note under ``RowRole``."""
-        if not index.isValid():
-            return None
-        note = self._rows[index.row()]
-        column = self.Column(index.column())
-        if role == self.RowRole:
-            return note
-        if role == self.SortRole:
-            return _raw(note, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(note, column)
-        return None
-
-    def _text(self, note: ManagerNoteInfo, column: Column) -> str:
+    def text(self, note: ManagerNoteInfo, column: Column) -> str:
+        """Time to the minute, the counter if any, the translated kind."""
         if column is self.Column.AT:
             return f"{note.at:%Y-%m-%d %H:%M}"
         if column is self.Column.COUNTER:
@@ -97,15 +66,6 @@ class ManagerNoteTableModel(QAbstractTableModel):
         if column is self.Column.KIND:
             return kind_text(note.kind)
         return note.ticket_number
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Time"), self.tr("Ticket"), self.tr("Counter"), self.tr("Note"))
-        return titles[section]
 
 
 def _raw(note: ManagerNoteInfo, column: ManagerNoteTableModel.Column) -> object:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.services.dto import QueueFigures
+from ui.common.row_table_model import RIGHT, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 NO_VALUE = "—"
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -26,7 +25,7 @@ def satisfaction_rate(figures: QueueFigures) -> float | None:
     return (figures.satisfied + figures.fairly_satisfied) / rated if rated else None
 
 
-class QueueFiguresTableModel(QAbstractTableModel):
+class QueueFiguresTableModel(RowTableModel):
     """One row per ``QueueFigures`` (a category or a counter), in the service's order.
 
     ``key_title`` names the first column ("Category" or "Counter").
@@ -49,52 +48,34 @@ class QueueFiguresTableModel(QAbstractTableModel):
         DISSATISFIED = 11
         RATE = 12
 
-    SortRole = Qt.ItemDataRole.UserRole  # raw value for a sort proxy
-    RowRole = Qt.ItemDataRole.UserRole + 1  # the QueueFigures itself
-
     def __init__(self, key_title: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._key_title = key_title
-        self._rows: list[QueueFigures] = []
 
     def set_figures(self, figures: list[QueueFigures]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(figures)
-        self.endResetModel()
+        self.set_rows(figures)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Number of categories or counters (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
+    def titles(self) -> tuple[str, ...]:
+        """Column titles."""
+        return self._titles()
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.Column)
+    def raw(self, figures: QueueFigures, column: Column) -> object:
+        """The figure behind a cell."""
+        return _raw(figures, column)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display text, alignment, the raw value for sorting, and the row under ``RowRole``."""
-        if not index.isValid():
-            return None
-        figures = self._rows[index.row()]
-        column = self.Column(index.column())
-        if role == self.RowRole:
-            return figures
-        if role == self.SortRole:
-            return _raw(figures, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(figures, column)
+    def text(self, figures: QueueFigures, column: Column) -> str:
+        """Times as m:ss, the rate as a percentage."""
+        return _text(figures, column)
+
+    def cell_role(self, figures: QueueFigures, column: Column, role: int) -> Any:
+        """Numbers right-aligned."""
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not self.Column.KEY:
-            return _RIGHT
+            return RIGHT
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles, and a tooltip that says how a figure is counted."""
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles()[section]
+    def header_role(self, section: int, role: int) -> Any:
+        """A tooltip that says how a figure is counted."""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltips().get(self.Column(section))
         return None
