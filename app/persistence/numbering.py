@@ -10,8 +10,13 @@ from sqlalchemy.orm import Session
 from app.persistence.orm import Counter
 
 
-def next_number(session: Session, hall_id: int, name: str, period: str = "") -> int:
-    """Take the next number of a series; a rolled-back transaction gives its number back."""
+def next_number(
+    session: Session, hall_id: int, name: str, period: str = "", count: int = 1
+) -> int:
+    """Take the next ``count`` numbers of a series and return the last one.
+
+    A rolled-back transaction gives its numbers back.
+    """
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(
         insert(Counter)
@@ -21,7 +26,7 @@ def next_number(session: Session, hall_id: int, name: str, period: str = "") -> 
     value = session.execute(
         update(Counter)
         .where(Counter.hall_id == hall_id, Counter.name == name, Counter.period == period)
-        .values(value=Counter.value + 1)
+        .values(value=Counter.value + count)
         .returning(Counter.value)
     ).scalar_one()
     return int(value)

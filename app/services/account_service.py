@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,6 +14,7 @@ from app.domain.accounts import (
     Address,
     GasUse,
     IdType,
+    MeterDraft,
     MeterKind,
     MeterStatus,
     UserType,
@@ -79,8 +81,6 @@ class AccountService:
         """The edit form's starting values; ID number and phones stay masked."""
         d = self.detail(account_id)
         meter = d.meters[-1] if d.meters else None
-        from app.domain.accounts import MeterDraft
-
         return AccountDraft(
             name=d.name, id_type=d.id_type, id_number=d.id_number, mobile=d.mobile,
             phone=d.phone, address=d.address, user_type=d.user_type, gas_use=d.gas_use,
@@ -187,7 +187,7 @@ def _changes(account: Account, draft: AccountDraft) -> dict[str, object]:
     return changes
 
 
-def _apply(account: Account, draft: AccountDraft, now: object) -> None:
+def _apply(account: Account, draft: AccountDraft, now: datetime) -> None:
     c = account.customer
     c.name, c.id_type, c.id_number = draft.name, draft.id_type.value, draft.id_number
     c.mobile, c.phone = draft.mobile, draft.phone
@@ -199,7 +199,7 @@ def _apply(account: Account, draft: AccountDraft, now: object) -> None:
     account.user_type, account.gas_use = draft.user_type.value, draft.gas_use.value
     account.household_size, account.heating = draft.household_size, draft.heating
     account.low_income, account.status = draft.low_income, draft.status.value
-    account.route_book, account.updated_at = draft.route_book, now  # type: ignore[assignment]
+    account.route_book, account.updated_at = draft.route_book, now
     if draft.meter:
         _apply_meter(account, draft)
 

@@ -8,9 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date, DateTime
 
@@ -19,7 +17,8 @@ from app.domain.errors import DomainError
 from app.domain.users import Role
 from app.persistence.audit_chain import append_audit
 from app.persistence.db import Database
-from app.persistence.orm import Counter, Hall, Meter, User
+from app.persistence.numbering import next_number
+from app.persistence.orm import Hall, Meter, User
 from app.services.auth_service import hash_password
 from app.services.demo_data import (
     METER_DIGITS,
@@ -169,7 +168,7 @@ class _BulkLoader:
         if not self._sqlite:  # nobody else may take ids while we continue from the maximum
             self._conn.exec_driver_sql(f"LOCK TABLE {', '.join(_TABLES)} IN EXCLUSIVE MODE")
         ids = [self._max_id(table) for table in _TABLES]
-        number = _reserve_numbers(self._session, self._hall.id, ACCOUNT_SERIES, count) - count
+        number = next_number(self._session, self._hall.id, ACCOUNT_SERIES, count=count) - count
         bulk_mode = _sqlite_bulk_mode(self._conn, count, count >= ids[1])
         with bulk_mode if self._sqlite else nullcontext(), _no_gc():
             people = DemoPeople(self._seed if self._seed is not None else ids[1] + 1, self._today)
@@ -263,25 +262,6 @@ def _free_number(serial: int, jitter: int, taken: set[str]) -> str:
         if candidate not in taken:
             return candidate
     raise DomainError.of("meter.number_taken", "meter_no")
-
-
-def _reserve_numbers(session: Session, hall_id: int, name: str, count: int) -> int:
-    """Take ``count`` numbers of a gapless series at once; return the last one taken.
-
-    The same counter row and locking as :func:`app.persistence.numbering.next_number`.
-    """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(Counter).values(hall_id=hall_id, name=name, period="", value=0)
-        .on_conflict_do_nothing()
-    )
-    value = session.execute(
-        update(Counter)
-        .where(Counter.hall_id == hall_id, Counter.name == name, Counter.period == "")
-        .values(value=Counter.value + count)
-        .returning(Counter.value)
-    ).scalar_one()
-    return int(value)
 
 
 def _advance_sequences(conn: Connection) -> None:

@@ -15,6 +15,7 @@ from app.domain.users import Permission, require
 from app.persistence.audit_chain import append_audit
 from app.persistence.db import Database
 from app.persistence.orm import CounterCategory, ManagerNote, QueueCategory, QueueSettings, Ticket
+from app.persistence.repositories.queue_queries import queue_settings
 from app.services.dto import (
     CategoryInfo,
     ManagerNoteInfo,
@@ -59,9 +60,7 @@ class QueueAdminService:
     def settings(self, hall_id: int) -> QueueSettingsInfo:
         """The hall's queue settings (defaults until a manager saves them)."""
         with self._db.reading() as session:
-            row = session.get(QueueSettings, hall_id)
-            if row is None:
-                return QueueSettingsInfo("", 2, 30, 2)
+            row = queue_settings(session, hall_id)
             return QueueSettingsInfo(row.notice, row.max_recalls, row.rating_seconds,
                                      row.voice_repeats)
 

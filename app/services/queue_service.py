@@ -24,7 +24,6 @@ from app.persistence.orm import (
     ManagerNote,
     QueueCall,
     QueueCategory,
-    QueueSettings,
     Ticket,
 )
 from app.persistence.repositories import queue_queries as q
@@ -114,7 +113,7 @@ class QueueService:
         now = self._clock.now()
         with self._db.writing() as session:
             ticket = _open(session, operator.hall_id, counter_no, (TicketStatus.CALLED,))
-            limit = _settings(session, operator.hall_id).max_recalls
+            limit = q.queue_settings(session, operator.hall_id).max_recalls
             if ticket.recalls >= limit:
                 raise DomainError.of("queue.recall_limit", max=limit)
             ticket.recalls += 1
@@ -219,7 +218,7 @@ class QueueService:
                 .where(QueueCall.hall_id == hall_id, QueueCall.called_at >= midnight)
                 .order_by(QueueCall.id.desc()).limit(calls)
             ).all()
-            settings = _settings(session, hall_id)
+            settings = q.queue_settings(session, hall_id)
             return BoardState(
                 hall.name, settings.notice,
                 tuple(BoardCall(c.id, c.number, c.counter_no, c.called_at, c.recall)
@@ -258,12 +257,6 @@ def _open(
     if ticket.status not in allowed:
         raise DomainError.of("queue.wrong_state", status=ticket.status)
     return ticket
-
-
-def _settings(session: Session, hall_id: int) -> QueueSettings:
-    found = session.get(QueueSettings, hall_id)
-    return found or QueueSettings(hall_id=hall_id, notice="", max_recalls=2, rating_seconds=30,
-                                  voice_repeats=2)
 
 
 def _ahead(session: Session, ticket: Ticket) -> int:

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain.queue import DEFAULT_SERVICE_SECONDS, OPEN_AT_COUNTER, TicketStatus
-from app.persistence.orm import CounterCategory, HallCounter, QueueCategory, Ticket
+from app.persistence.orm import CounterCategory, HallCounter, QueueCategory, QueueSettings, Ticket
 
 
 def served_categories(session: Session, hall_id: int, counter_no: int) -> list[int]:
@@ -99,6 +99,13 @@ def serving_counters(session: Session, hall_id: int) -> dict[int, int]:
         .group_by(CounterCategory.category_id)
     ).all()
     return {category_id: count for category_id, count in rows}
+
+
+def queue_settings(session: Session, hall_id: int) -> QueueSettings:
+    """The hall's queue settings; until a manager saves them, the defaults (not stored)."""
+    found = session.get(QueueSettings, hall_id)
+    return found or QueueSettings(hall_id=hall_id, notice="", max_recalls=2, rating_seconds=30,
+                                  voice_repeats=2)
 
 
 def service_seconds_or_default(averages: dict[int, float], category_id: int) -> float:
