@@ -2,6 +2,15 @@
 
 from app.persistence.orm.accounts import Account, Customer, Meter
 from app.persistence.orm.base import Base
+from app.persistence.orm.billing import (
+    Bill,
+    BillLine,
+    LedgerEntry,
+    Reading,
+    ReadingBatch,
+    ReadingRule,
+    TariffVersion,
+)
 from app.persistence.orm.queue import (
     CounterCategory,
     HallCounter,
@@ -13,6 +22,7 @@ from app.persistence.orm.queue import (
 )
 from app.persistence.orm.system import AuditEntry, ChainHead, Counter, Hall, User
 
-__all__ = ["Account", "AuditEntry", "Base", "ChainHead", "Counter", "CounterCategory", "Customer",
-           "Hall", "HallCounter", "ManagerNote", "Meter", "QueueCall", "QueueCategory",
-           "QueueSettings", "Ticket", "User"]
+__all__ = ["Account", "AuditEntry", "Base", "Bill", "BillLine", "ChainHead", "Counter",
+           "CounterCategory", "Customer", "Hall", "HallCounter", "LedgerEntry", "ManagerNote",
+           "Meter", "QueueCall", "QueueCategory", "QueueSettings", "Reading", "ReadingBatch",
+           "ReadingRule", "TariffVersion", "Ticket", "User"]
