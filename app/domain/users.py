@@ -25,10 +25,14 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     EDIT_HALL_SETTINGS = "edit_hall_settings"
     VIEW_REPORTS = "view_reports"
+    ENTER_READINGS = "enter_readings"  # type and import meter readings
+    REVIEW_READINGS = "review_readings"  # accept, correct or estimate flagged readings
+    EDIT_TARIFFS = "edit_tariffs"  # tariff versions and reading rules
+    REVERSE_BILLS = "reverse_bills"  # a reversal (冲正) of a bill
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.EDIT_ACCOUNTS}),
+    Role.CLERK: frozenset({Permission.EDIT_ACCOUNTS, Permission.ENTER_READINGS}),
     Role.MANAGER: frozenset(
         {
             Permission.EDIT_ACCOUNTS,
@@ -36,6 +40,10 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_AUDIT_LOG,
             Permission.EDIT_HALL_SETTINGS,
             Permission.VIEW_REPORTS,
+            Permission.ENTER_READINGS,
+            Permission.REVIEW_READINGS,
+            Permission.EDIT_TARIFFS,
+            Permission.REVERSE_BILLS,
         }
     ),
     Role.ADMINISTRATOR: frozenset(Permission),
