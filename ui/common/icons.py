@@ -50,6 +50,15 @@ class Icon(StrEnum):
     SATISFIED = "fa5s.smile"
     FAIRLY_SATISFIED = "fa5s.meh"
     DISSATISFIED = "fa5s.frown"
+    READINGS = "fa5s.tachometer-alt"
+    TARIFFS = "fa5s.layer-group"
+    IMPORT = "fa5s.file-import"
+    TEMPLATE = "fa5s.file-download"
+    REVIEW = "fa5s.tasks"
+    ACCEPT = "fa5s.check-double"
+    ESTIMATE = "fa5s.calculator"
+    REVERSE = "fa5s.undo-alt"
+    HISTORY = "fa5s.history"
 
 
 DISABLED_COLOR = "#b8c2cf"  # a greyed icon that matches the greyed text of a disabled button
