@@ -1,0 +1,124 @@
+"""The account ledger (台账): append-only money movements, hash-chained like the audit log.
+
+Each entry's hash links it to the previous entry of the whole ledger (one chain, ``ledger`` in
+``chain_heads``), with the audit log's ``link_hash``: actor = operator, action = entry kind,
+subject = ``account:<id>``, detail = amount, bill, hall and reference. Appending many entries
+locks the chain head once and computes the links in one pass in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from app.domain.audit import GENESIS, ChainCheck, link_hash
+from app.persistence.orm import ChainHead, LedgerEntry
+
+LEDGER_CHAIN = "ledger"
+
+
+class LedgerKind:
+    """Entry types (HZQ ``tradeTyp``): BLL charge, COR reversal, CHG payment."""
+
+    BILL = "BLL"
+    REVERSAL = "COR"
+    PAYMENT = "CHG"
+
+
+@dataclass(frozen=True)
+class LedgerDraft:
+    """An entry to append: positive amounts are owed, negative ones paid or credited."""
+
+    hall_id: int
+    account_id: int
+    kind: str
+    amount_fen: int
+    bill_id: int | None
+    operator: str
+    ref: str = ""
+
+
+def entry_hash(prev_hash: str, seq: int, at: datetime, draft: LedgerDraft) -> str:
+    """The link hash of one ledger entry."""
+    detail = {"amount_fen": draft.amount_fen, "bill_id": draft.bill_id,
+              "hall_id": draft.hall_id, "ref": draft.ref}
+    return link_hash(prev_hash, seq, at, draft.operator, draft.kind,
+                     f"account:{draft.account_id}", detail)
+
+
+def lock_ledger_head(session: Session) -> ChainHead:
+    """Lock (or create) the ledger chain's head; billing transactions queue behind this lock.
+
+    Taken first in every billing transaction, so that cumulative volumes and outstanding
+    amounts read afterwards cannot change under it (PostgreSQL; SQLite writers queue anyway).
+    """
+    head = session.scalars(
+        select(ChainHead).where(ChainHead.name == LEDGER_CHAIN).with_for_update()
+    ).one_or_none()
+    if head is None:
+        head = ChainHead(name=LEDGER_CHAIN, seq=0, hash=GENESIS)
+        session.add(head)
+        session.flush()
+    return head
+
+
+def append_ledger(session: Session, at: datetime, drafts: Sequence[LedgerDraft]) -> None:
+    """Append entries in the caller's transaction: one head lock, one executemany."""
+    if not drafts:
+        return
+    head = lock_ledger_head(session)
+    prev, seq = head.hash, head.seq
+    rows: list[dict[str, object]] = []
+    for draft in drafts:
+        seq += 1
+        digest = entry_hash(prev, seq, at, draft)
+        rows.append({
+            "seq": seq, "hall_id": draft.hall_id, "account_id": draft.account_id, "at": at,
+            "kind": draft.kind, "amount_fen": draft.amount_fen, "bill_id": draft.bill_id,
+            "ref": draft.ref, "operator": draft.operator, "prev_hash": prev, "hash": digest,
+        })
+        prev = digest
+    session.execute(insert(LedgerEntry), rows)
+    head.seq, head.hash = seq, prev
+    session.flush()
+
+
+def verify_ledger_chain(session: Session, batch: int = 20000) -> ChainCheck:
+    """Recompute every link in order; report the first entry whose hash or order is wrong."""
+    prev, expected_seq, checked = GENESIS, 1, 0
+    columns = (LedgerEntry.seq, LedgerEntry.hall_id, LedgerEntry.account_id, LedgerEntry.at,
+               LedgerEntry.kind, LedgerEntry.amount_fen, LedgerEntry.bill_id, LedgerEntry.ref,
+               LedgerEntry.operator, LedgerEntry.prev_hash, LedgerEntry.hash)
+    while True:
+        page = select(*columns).where(LedgerEntry.seq >= expected_seq).order_by(LedgerEntry.seq)
+        rows = session.execute(page.limit(batch)).all()
+        if not rows:
+            break
+        for row in rows:
+            seq, hall, account, at, kind, amount, bill, ref, operator, prev_hash, digest = row
+            if seq != expected_seq:
+                return ChainCheck(checked, seq, "missing_entry")
+            if prev_hash != prev:
+                return ChainCheck(checked, seq, "previous_hash_mismatch")
+            draft = LedgerDraft(hall, account, kind, amount, bill, operator, ref)
+            if entry_hash(prev, seq, at, draft) != digest:
+                return ChainCheck(checked, seq, "content_changed")
+            prev, expected_seq, checked = digest, seq + 1, checked + 1
+    head = session.get(ChainHead, LEDGER_CHAIN)
+    if head is not None and (head.seq != checked or head.hash != prev):
+        return ChainCheck(checked, checked + 1, "missing_entries_at_end")
+    return ChainCheck(checked, None)
+
+
+def ledger_sums(session: Session, account_ids: Sequence[int]) -> dict[int, int]:
+    """Sum of ledger amounts per account (positive: owed), for the given accounts."""
+    rows = session.execute(
+        select(LedgerEntry.account_id, func.sum(LedgerEntry.amount_fen))
+        .where(LedgerEntry.account_id.in_(account_ids))
+        .group_by(LedgerEntry.account_id)
+    ).all()
+    return {int(a): int(s) for a, s in rows}

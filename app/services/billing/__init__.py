@@ -1,0 +1,1 @@
+"""Billing internals shared by reading entry, review, import and reversal (one transaction each)."""
