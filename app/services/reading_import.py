@@ -35,12 +35,24 @@ from typing import Any
 
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, Problem
-from app.domain.readings import NO_VALUE_SOURCES, ReadingKind, ReadingSource
+from app.domain.readings import (
+    NO_VALUE_SOURCES,
+    ReadingKind,
+    ReadingSource,
+    register_capacity,
+)
+from app.domain.tariff import format_m3
 from app.domain.users import Permission, require
 from app.persistence.db import Database
-from app.persistence.repositories.import_queries import meter_ids_by_number, recorded_meter_days
+from app.persistence.repositories.import_queries import (
+    KnownMeter,
+    RecordedReading,
+    meters_by_number,
+    readings_from,
+)
 from app.services.billing_dto import ImportRow, ImportSummary
 from app.services.dto import Operator
+from app.services.reading_service import ReadingService
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
@@ -136,15 +148,16 @@ class ReadingImporter:
             ImportRejected: the file has problems; nothing was imported.
             DomainError: ``import.cancelled``, or a rule the service enforces.
         """
-        from app.services.reading_service import ReadingService
-
         require(operator.role, Permission.ENTER_READINGS)
         path = Path(path)
         steps = _Steps(progress, phases=3)
         rows = self._checked_rows(operator.hall_id, path, steps)
         service = ReadingService(self._db, self._clock)
-        return service.import_rows(operator, operator.hall_id, path.name, rows,
-                                   steps.writing() if progress else None)
+        try:
+            return service.import_rows(operator, operator.hall_id, path.name, rows,
+                                       steps.writing() if progress else None)
+        except DomainError as error:
+            raise _as_row_error(error, rows) or error from error
 
     def _checked_rows(self, hall_id: int, path: Path, steps: _Steps) -> list[ImportRow]:
         header, records = _read_table(path, steps)
@@ -152,14 +165,35 @@ class ReadingImporter:
         checker = _Checker(self._clock.now().date())
         rows = checker.parse(header, records, steps)
         with self._db.reading() as session:
-            meters = meter_ids_by_number(session, hall_id, {n for _, n in checker.meter_cells})
-            wanted = {(meters[r.meter_no], r.read_on) for r in rows if r.meter_no in meters}
-            recorded = recorded_meter_days(session, wanted)
+            meters = meters_by_number(session, hall_id, {n for _, n in checker.meter_cells})
+            first_days: dict[int, date] = {}
+            for row in rows:
+                if (meter := meters.get(row.meter_no)) is not None:
+                    first_days[meter.id] = min(row.read_on, first_days.get(meter.id, row.read_on))
+            recorded = readings_from(session, first_days)
         checker.check_meters(meters, recorded, rows)
         if checker.errors:
             raise ImportRejected(checker.sorted_errors())
         steps.finish_phase()
         return rows
+
+
+def _as_row_error(error: DomainError, rows: Sequence[ImportRow]) -> ImportRejected | None:
+    """A rule the service found broken in one row (``line`` parameter), as the file's error list.
+
+    The whole-file check catches what it can foresee; this keeps the rest (no tariff for the
+    account's gas use, …) in the same row-by-row form. Its reason is the service's own key.
+    """
+    problem = error.problems[0]
+    line = problem.params.get("line")
+    row = next((r for r in rows if r.line_no == line), None)
+    if row is None:
+        return None
+    column = problem.field if problem.field in COLUMNS else "meter_no"
+    shown = {"meter_no": row.meter_no, "read_on": row.read_on.isoformat(), "source": row.source,
+             "kind": row.kind, "reader": row.reader, "note": row.note,
+             "value": "" if row.value_litres is None else format_m3(row.value_litres)}
+    return ImportRejected([RowError(row.line_no, COLUMNS[column][0], shown[column], problem.key)])
 
 
 class _Steps:
@@ -241,17 +275,32 @@ class _Checker:
                 steps.report(done)
         return rows
 
-    def check_meters(self, meters: dict[str, int], recorded: set[tuple[int, date]],
-                     rows: list[ImportRow]) -> None:
-        """Unknown meters (in every row), readings already recorded (in the good rows)."""
+    def check_meters(self, meters: dict[str, KnownMeter],
+                     recorded: dict[int, list[RecordedReading]], rows: list[ImportRow]) -> None:
+        """Problems only the database shows: unknown meters, readings already there, big values.
+
+        Unknown meters are reported in every row; the rest in rows otherwise good: a reading on
+        the same day, a later register reading (this one would come before it), a value at or
+        above the register's capacity (10^digits m³).
+        """
         for line_no, meter_no in self.meter_cells:
             if meter_no not in meters:
                 self.error(line_no, "meter_no", meter_no, "import.unknown_meter")
         for row in rows:
-            meter_id = meters.get(row.meter_no)
-            if meter_id is not None and (meter_id, row.read_on) in recorded:
+            meter = meters.get(row.meter_no)
+            if meter is None:
+                continue
+            stored = recorded.get(meter.id, ())
+            register = row.value_litres is not None and row.kind != ReadingKind.CHECK
+            if any(r.read_on == row.read_on for r in stored):
                 self.error(row.line_no, "read_on", row.read_on.isoformat(),
                            "import.already_recorded")
+            elif register and any(r.register and r.read_on > row.read_on for r in stored):
+                self.error(row.line_no, "read_on", row.read_on.isoformat(),
+                           "import.later_reading_recorded")
+            if row.value_litres is not None and row.value_litres >= register_capacity(meter.digits):
+                self.error(row.line_no, "value", format_m3(row.value_litres),
+                           "import.value_too_large")
 
     def _columns(self, line_no: int, names: list[str]) -> dict[str, int]:
         accepted = {_header_key(alias): canonical

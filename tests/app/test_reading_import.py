@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -11,13 +12,16 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.accounts import MeterDraft
+from app.domain.accounts import GasUse, MeterDraft, UserType
 from app.domain.clock import FixedClock
 from app.domain.errors import DomainError
+from app.domain.tariff import Tariff, TariffKind, Tier
+from app.domain.users import Role
 from app.persistence.db import Database
-from app.persistence.orm import Meter, Reading, ReadingBatch
+from app.persistence.orm import Bill, Meter, Reading, ReadingBatch
 from app.services.account_service import AccountService
 from app.services.auth_service import AuthService
+from app.services.demo_service import DemoService
 from app.services.dto import Operator
 from app.services.reading_import import (
     ImportRejected,
@@ -27,6 +31,7 @@ from app.services.reading_import import (
     save_errors,
     write_template,
 )
+from app.services.tariff_service import TariffService
 from tests.conftest import ADMIN_PASSWORD, START, sample_draft
 
 HEADER = ("表号", "抄表日期", "读数", "数据来源", "抄表类型", "抄表员", "备注")
@@ -52,28 +57,35 @@ def good_rows() -> list[tuple[str, ...]]:
     ]
 
 
-@pytest.fixture
-def hall_db(any_db: Database, clock: FixedClock) -> tuple[Database, Operator]:
-    """A hall on either database with a clerk and the accounts of METERS."""
-    auth = AuthService(any_db, clock)
+TARIFF = Tariff(  # 东莞 (DOMAIN.md §8.2), residential cooking, cycle from 1 January
+    id=None, user_type="residential", gas_use="cooking", effective_from=date(2020, 1, 1),
+    name="东莞居民", kind=TariffKind.TIERED,
+    tiers=(Tier(370_000, 34000), Tier(560_000, 40800), Tier(None, 51000)),
+)
+
+
+def open_hall(db: Database, clock: FixedClock, meters: Sequence[str] = METERS) -> Operator:
+    """Set up the hall with its tariff and accounts; return a clerk (staff made without login)."""
+    auth = AuthService(db, clock)
     auth.first_setup("东城营业厅", ADMIN_PASSWORD)
     admin = auth.login("admin", ADMIN_PASSWORD)
-    from app.domain.users import Role
-
-    auth.create_user(admin, "clerk1", "王小燕", Role.CLERK, "clerk123")
-    clerk = auth.login("clerk1", "clerk123")
-    accounts = AccountService(any_db, clock)
-    for meter_no in METERS:
-        accounts.create(clerk, sample_draft(meter=MeterDraft(meter_no)))
-    return any_db, clerk
+    TariffService(db, clock).add_version(replace(admin, role=Role.MANAGER), TARIFF)
+    accounts = AccountService(db, clock)
+    for meter_no in meters:
+        accounts.create(admin, sample_draft(meter=MeterDraft(meter_no)))
+    return Operator(90, "clerk1", "王小燕", Role.CLERK, admin.hall_id)
 
 
 @pytest.fixture
-def hall(db: Database, clerk: Operator, accounts: AccountService) -> Operator:
-    """The SQLite test hall with the accounts of METERS; the clerk logged in."""
-    for meter_no in METERS:
-        accounts.create(clerk, sample_draft(meter=MeterDraft(meter_no)))
-    return clerk
+def hall_db(any_db: Database, clock: FixedClock) -> tuple[Database, Operator]:
+    """A hall on either database with the accounts of METERS; its clerk."""
+    return any_db, open_hall(any_db, clock)
+
+
+@pytest.fixture
+def hall(db: Database, clock: FixedClock) -> Operator:
+    """The SQLite test hall with the accounts of METERS; its clerk."""
+    return open_hall(db, clock)
 
 
 def rejected(importer: ReadingImporter, hall_id: int, path: Path) -> list[RowError]:
@@ -148,10 +160,9 @@ def test_utf16_without_bom_is_refused_too(
 
 
 def test_xlsx_keeps_leading_zeros_and_reads_date_cells(
-    db: Database, clerk: Operator, accounts: AccountService, clock: FixedClock, tmp_path: Path
+    db: Database, clock: FixedClock, tmp_path: Path
 ) -> None:
-    for meter_no in ("00123", "0000456", "789"):
-        accounts.create(clerk, sample_draft(meter=MeterDraft(meter_no)))
+    clerk = open_hall(db, clock, ("00123", "0000456", "789"))
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(list(HEADER))
@@ -334,11 +345,9 @@ def test_parse_litres() -> None:
 
 
 def test_many_meters_are_looked_up_in_chunks(
-    db: Database, clerk: Operator, clock: FixedClock, tmp_path: Path
+    db: Database, hall: Operator, clock: FixedClock, tmp_path: Path
 ) -> None:
     from sqlalchemy import event
-
-    from app.services.demo_service import DemoService
 
     DemoService(db, clock).seed(5000)
     with db.reading() as session:
@@ -349,7 +358,7 @@ def test_many_meters_are_looked_up_in_chunks(
     event.listen(db.engine, "before_cursor_execute",
                  lambda *args: statements.append(args[2]))
 
-    errors = rejected(ReadingImporter(db, clock), clerk.hall_id, path)
+    errors = rejected(ReadingImporter(db, clock), hall.hall_id, path)
 
     assert errors == [RowError(len(numbers) + 2, "表号", "GHOST", "import.unknown_meter")]
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
@@ -361,11 +370,9 @@ def test_many_meters_are_looked_up_in_chunks(
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_template_reads_back_as_its_example_rows(
-    suffix: str, db: Database, clerk: Operator, accounts: AccountService, clock: FixedClock,
-    tmp_path: Path,
+    suffix: str, db: Database, clock: FixedClock, tmp_path: Path
 ) -> None:
-    for meter_no in ("0012345678", "JK100000037"):
-        accounts.create(clerk, sample_draft(meter=MeterDraft(meter_no)))
+    clerk = open_hall(db, clock, ("0012345678", "JK100000037"))
     path = write_template(tmp_path / f"模板{suffix}")
     if suffix == ".csv":
         assert path.read_bytes().startswith("\ufeff表号,抄表日期,读数".encode())
@@ -405,10 +412,8 @@ def test_save_errors_writes_bom_csv_in_the_users_words(tmp_path: Path) -> None:
 
 
 def test_check_reports_progress_and_cancel_stops_it(
-    db: Database, clerk: Operator, clock: FixedClock, tmp_path: Path
+    db: Database, hall: Operator, clock: FixedClock, tmp_path: Path
 ) -> None:
-    from app.services.demo_service import DemoService
-
     DemoService(db, clock).seed(3000)
     with db.reading() as session:
         numbers = list(session.scalars(select(Meter.meter_no)))
@@ -417,9 +422,149 @@ def test_check_reports_progress_and_cancel_stops_it(
     calls: list[tuple[int, int]] = []
     importer = ReadingImporter(db, clock)
 
-    importer.check_file(clerk.hall_id, path, lambda d, t: calls.append((d, t)) is None)
+    importer.check_file(hall.hall_id, path, lambda d, t: calls.append((d, t)) is None)
 
     assert calls[-1][0] == calls[-1][1] and len(calls) >= 4
     assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:], strict=False))
     with pytest.raises(DomainError, match="import.cancelled"):
-        importer.check_file(clerk.hall_id, path, lambda d, t: d < t // 2)
+        importer.check_file(hall.hall_id, path, lambda d, t: d < t // 2)
+
+
+# --- importing ---------------------------------------------------------------------------------
+
+
+def bills(db: Database) -> list[tuple[int, int]]:
+    with db.reading() as session:
+        return [(r.reading_id or 0, r.total_fen) for r in session.scalars(select(Bill))]
+
+
+def test_good_file_is_imported_validated_and_billed(
+    hall_db: tuple[Database, Operator], clock: FixedClock, tmp_path: Path
+) -> None:
+    db, clerk = hall_db
+    importer = ReadingImporter(db, clock)
+    baseline = write_csv(tmp_path / "october.csv", [
+        (m, "2026-10-20", value, "01", "P", "", "")
+        for m, value in zip(METERS, ("1200", "1000", "1000", "5"), strict=True)])
+    first = importer.import_file(clerk, baseline)
+    assert (first.rows, first.billed, first.total_fen) == (4, 0, 0)  # baselines are not billed
+
+    summary = importer.import_file(clerk, write_csv(tmp_path / "november.csv", good_rows()))
+
+    # 00123: 34.567 m³ x 3.40 = 117.5278 -> 117.53; JK300: 2.5 m³ x 3.40 = 8.50;
+    # JK100 goes down (review); JK200 was locked (no value: not billed).
+    assert (summary.rows, summary.billed, summary.in_review, summary.not_billed) == (4, 2, 1, 1)
+    assert summary.total_fen == 11753 + 850
+    assert sorted(fen for _, fen in bills(db)) == [850, 11753]
+    assert stored(db) == (8, 2)
+    with db.reading() as session:
+        batch = session.get_one(ReadingBatch, summary.batch_id)
+        assert (batch.file_name, batch.rows, batch.imported_by) == ("november.csv", 4, "clerk1")
+        assert {r.meter_id for r in session.scalars(
+            select(Reading).where(Reading.batch_id == summary.batch_id))} == set(range(1, 5))
+
+
+def test_one_bad_row_imports_nothing_and_lists_that_row(
+    hall_db: tuple[Database, Operator], clock: FixedClock, tmp_path: Path
+) -> None:
+    db, clerk = hall_db
+    rows = good_rows()
+    rows[2] = ("JK200", "2026-11-21", "12.3.4", "01", "P", "", "")
+    path = write_csv(tmp_path / "r.csv", rows)
+
+    with pytest.raises(ImportRejected) as caught:
+        ReadingImporter(db, clock).import_file(clerk, path)
+
+    assert caught.value.errors == (RowError(4, "读数", "12.3.4", "import.value_not_number"),)
+    assert stored(db) == (0, 0)
+
+
+def test_later_reading_and_register_capacity(
+    hall_db: tuple[Database, Operator], clock: FixedClock, tmp_path: Path
+) -> None:
+    db, clerk = hall_db
+    importer = ReadingImporter(db, clock)
+    importer.import_file(clerk, write_csv(tmp_path / "a.csv", [
+        ("JK100", "2026-11-10", "100", "01", "P", "", ""),
+        ("JK200", "2026-11-10", "", "04", "P", "", ""),  # no value: not a register reading
+        ("JK300", "2026-11-10", "100", "01", "Z", "", ""),  # a check: not one either
+    ]))
+    path = write_csv(tmp_path / "b.csv", [
+        ("JK100", "2026-11-01", "90", "01", "P", "", ""),
+        ("JK100", "2026-11-05", "", "05", "P", "", ""),  # refused: no value, allowed before
+        ("JK200", "2026-11-01", "90", "01", "P", "", ""),
+        ("JK300", "2026-11-01", "90", "01", "P", "", ""),
+        ("00123", "2026-11-01", "99999.999", "01", "P", "", ""),
+        ("00123", "2026-11-02", "100000", "01", "P", "", ""),  # 5 digits: 99999.999 at most
+    ])
+
+    assert rejected(importer, clerk.hall_id, path) == [
+        RowError(2, "抄表日期", "2026-11-01", "import.later_reading_recorded"),
+        RowError(7, "读数", "100000", "import.value_too_large"),
+    ]
+
+
+def test_a_rule_the_service_finds_is_reported_as_a_row(
+    hall_db: tuple[Database, Operator], clock: FixedClock, tmp_path: Path
+) -> None:
+    db, clerk = hall_db
+    AccountService(db, clock).create(clerk_as_admin(db, clerk), sample_draft(
+        meter=MeterDraft("SHOP1"), user_type=UserType.NON_RESIDENTIAL,
+        gas_use=GasUse.COMMERCIAL, household_size=1))
+    importer = ReadingImporter(db, clock)
+    importer.import_file(clerk, write_csv(tmp_path / "a.csv", [
+        ("SHOP1", "2026-10-01", "10", "01", "P", "", "")]))
+    path = write_csv(tmp_path / "b.csv", [
+        ("JK100", "2026-11-01", "10", "01", "P", "", ""),
+        ("SHOP1", "2026-11-01", "20", "01", "P", "", "")])
+
+    with pytest.raises(ImportRejected) as caught:  # no tariff for commercial gas
+        importer.import_file(clerk, path)
+
+    assert caught.value.errors == (RowError(3, "表号", "SHOP1", "billing.no_tariff"),)
+    assert stored(db) == (1, 1)
+
+
+def clerk_as_admin(db: Database, clerk: Operator) -> Operator:
+    return replace(clerk, role=Role.ADMINISTRATOR)
+
+
+@pytest.mark.parametrize("stop_in", ["reading", "checking", "writing"])
+def test_cancel_leaves_nothing(
+    stop_in: str, hall_db: tuple[Database, Operator], clock: FixedClock, tmp_path: Path
+) -> None:
+    db, clerk = hall_db
+    DemoService(db, clock).seed(2500)
+    with db.reading() as session:
+        numbers = list(session.scalars(select(Meter.meter_no).where(Meter.meter_no.like("JK1%"))))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(HEADER[:3]))
+    for number in numbers:
+        sheet.append([number, "2026-11-20", 1])
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    phase = {"reading": 0, "checking": 1, "writing": 2}[stop_in]
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done * 3 < total * phase + total // 2 if total else True
+
+    with pytest.raises(DomainError) as caught:
+        ReadingImporter(db, clock).import_file(clerk, path, progress)
+
+    assert caught.value.key == "import.cancelled"
+    assert stored(db) == (0, 0)
+    assert calls[-1][0] * 3 >= calls[-1][1] * phase  # it got to the phase it was cancelled in
+
+
+def test_full_progress_runs_to_the_end(
+    hall_db: tuple[Database, Operator], clock: FixedClock, tmp_path: Path
+) -> None:
+    db, clerk = hall_db
+    calls: list[tuple[int, int]] = []
+    ReadingImporter(db, clock).import_file(
+        clerk, write_csv(tmp_path / "r.csv", good_rows()), lambda d, t: not calls.append((d, t)))
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:], strict=False))

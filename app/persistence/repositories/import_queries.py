@@ -7,50 +7,71 @@ hundred queries, never one per row, and stays far below the drivers' bound-param
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.readings import ReadingKind
 from app.persistence.orm import Account, Meter, Reading
 
 CHUNK = 2000
 _T = TypeVar("_T")
 
 
-def meter_ids_by_number(session: Session, hall_id: int, numbers: Collection[str]) -> dict[str, int]:
-    """The ids of the hall's meters whose numbers are given; unknown numbers are left out."""
-    found: dict[str, int] = {}
+@dataclass(frozen=True)
+class KnownMeter:
+    """What the file check needs of a meter: its id and its register's integer digits."""
+
+    id: int
+    digits: int
+
+
+@dataclass(frozen=True)
+class RecordedReading:
+    """A stored reading's date, and whether it counts as a register reading (a value, not Z)."""
+
+    read_on: date
+    register: bool
+
+
+def meters_by_number(
+    session: Session, hall_id: int, numbers: Collection[str]
+) -> dict[str, KnownMeter]:
+    """The hall's meters whose numbers are given; unknown numbers are left out."""
+    found: dict[str, KnownMeter] = {}
     for chunk in _chunks(sorted(numbers), CHUNK):
         rows = session.execute(
-            select(Meter.meter_no, Meter.id)
+            select(Meter.meter_no, Meter.id, Meter.digits)
             .join(Account, Account.id == Meter.account_id)
             .where(Meter.meter_no.in_(chunk), Account.hall_id == hall_id)
         )
-        found.update((meter_no, meter_id) for meter_no, meter_id in rows)
+        for meter_no, meter_id, digits in rows:
+            found[meter_no] = KnownMeter(meter_id, digits)
     return found
 
 
-def recorded_meter_days(
-    session: Session, wanted: Collection[tuple[int, date]]
-) -> set[tuple[int, date]]:
-    """Which of the given (meter id, read date) pairs already have a reading."""
-    days_by_meter: defaultdict[int, set[date]] = defaultdict(set)
-    for meter_id, day in wanted:
-        days_by_meter[meter_id].add(day)
-    found: set[tuple[int, date]] = set()
-    for chunk in _chunks(sorted(days_by_meter), CHUNK):
-        days = {day for meter_id in chunk for day in days_by_meter[meter_id]}
-        # One range per chunk keeps the statement small; the (meter_id, read_on) unique index
-        # answers it, and pairs outside the wanted set are dropped here.
+def readings_from(
+    session: Session, first_days: Mapping[int, date]
+) -> dict[int, list[RecordedReading]]:
+    """Per meter id, its stored readings dated on or after the given day (usually none)."""
+    found: defaultdict[int, list[RecordedReading]] = defaultdict(list)
+    for chunk in _chunks(sorted(first_days), CHUNK):
+        # One lower bound per chunk keeps the statement small; the (meter_id, read_on) unique
+        # index answers it, and readings before a meter's own day are dropped here.
         rows = session.execute(
-            select(Reading.meter_id, Reading.read_on)
-            .where(Reading.meter_id.in_(chunk), Reading.read_on.between(min(days), max(days)))
+            select(Reading.meter_id, Reading.read_on, Reading.value_litres, Reading.kind)
+            .where(Reading.meter_id.in_(chunk),
+                   Reading.read_on >= min(first_days[m] for m in chunk))
         )
-        found.update((meter_id, day) for meter_id, day in rows if day in days_by_meter[meter_id])
-    return found
+        for meter_id, day, value, kind in rows:
+            if day >= first_days[meter_id]:
+                register = value is not None and kind != ReadingKind.CHECK
+                found[meter_id].append(RecordedReading(day, register))
+    return dict(found)
 
 
 def _chunks(values: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
