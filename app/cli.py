@@ -7,7 +7,7 @@ import getpass
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -113,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     _demo_commands(commands)
     _database_commands(commands)
     _user_commands(commands)
+    _readings_commands(commands)
     return parser
 
 
@@ -324,6 +325,122 @@ def _cli_operator(db: Database, hall_code: str | None) -> Operator:
     if hall_id is None:
         raise CommandError("hall.not_found", hall_code or "")
     return Operator(0, CLI_ACTOR, "command line", Role.ADMINISTRATOR, hall_id)
+
+
+# --- readings import (抄表数据导入) -----------------------------------------------------------
+
+_ENGLISH.update({
+    "user.not_found": "there is no active user with that name",
+    "import.rejected": "the file was not imported: some rows are wrong",
+    "import.cancelled": "the import was cancelled; nothing was imported",
+    "import.bad_encoding": "the text is neither UTF-8 nor GBK; save the file again as CSV UTF-8",
+    "import.bad_file": "the file cannot be read as CSV or as an Excel workbook",
+    "import.unsupported_format": "only .csv and .xlsx files can be imported",
+    "import.empty_file": "the file has no readings",
+    "import.missing_column": "a required column is missing",
+    "import.duplicate_column": "this column appears twice",
+    "import.meter_missing": "the meter number is empty",
+    "import.unknown_meter": "no meter of this hall has this number",
+    "import.date_missing": "the reading date is empty",
+    "import.bad_date": "not a date; write YYYY-MM-DD",
+    "import.date_in_future": "the reading date is after today",
+    "import.value_not_number": "the reading is not a number",
+    "import.value_negative": "the reading is negative",
+    "import.value_too_precise": "the reading has more than 3 decimals",
+    "import.value_too_large": "the reading does not fit the meter's register",
+    "import.value_missing": "the reading is empty; only sources 04-09 may leave it empty",
+    "import.unknown_source": "unknown data source (code or name)",
+    "import.unknown_kind": "unknown reading type; use P, S, T or Z",
+    "import.text_too_long": "too long (reader: 40 characters, note: 200)",
+    "import.duplicate_in_file": "this meter has another reading for this date in the file",
+    "import.already_recorded": "this meter already has a reading on this date",
+    "import.later_reading_recorded": "this meter already has a later reading",
+})
+_ERRORS_SHOWN = 50
+
+
+def _readings_commands(commands: _Commands[argparse.ArgumentParser]) -> None:
+    readings = commands.add_parser("readings", help="meter readings")
+    actions = readings.add_subparsers(dest="action", required=True, metavar="ACTION")
+    load = actions.add_parser("import", help="check a handheld file (CSV or .xlsx) whole, then "
+                              "import, validate and bill it; nothing is imported if a row is wrong "
+                              "(exit code 1, the rows listed)")
+    load.add_argument("file", type=Path, metavar="FILE")
+    load.add_argument("--user", metavar="NAME",
+                      help="the user the import is recorded under (default: the command line)")
+    load.add_argument("--errors", type=Path, metavar="CSV",
+                      help="if the file is refused, save the full error list to this CSV file")
+    load.set_defaults(handler=_readings_import)
+    template = actions.add_parser("template", help="write an import file to fill in (.csv or "
+                                  ".xlsx): the header row and two example rows")
+    template.add_argument("file", type=Path, metavar="FILE")
+    template.set_defaults(handler=_readings_template)
+
+
+def _readings_import(args: argparse.Namespace) -> int:
+    from app.domain.money import format_yuan
+    from app.services.reading_import import ImportRejected, ReadingImporter
+
+    with _database(existing=True) as db:
+        operator = _named_operator(db, args.user) if args.user else _cli_operator(db, None)
+        try:
+            done = ReadingImporter(db, SystemClock()).import_file(operator, args.file,
+                                                                 _progress_line())
+        except ImportRejected as rejected:
+            _print_rejection(args, rejected)
+            return EXIT_FAILED
+    print(f"Imported {done.rows} readings from {args.file.name} (batch {done.batch_id}): "
+          f"{done.billed} billed, {done.in_review} in review, {done.not_billed} not billed; "
+          f"bills total {format_yuan(done.total_fen)} yuan.")
+    return EXIT_OK
+
+
+def _print_rejection(args: argparse.Namespace, rejected: Exception) -> None:
+    from app.services.reading_import import ImportRejected, save_errors
+
+    assert isinstance(rejected, ImportRejected)
+    errors = rejected.errors
+    print(f"{args.file.name} was not imported: {len(errors)} problem(s); nothing was written.")
+    for e in errors[:_ERRORS_SHOWN]:
+        place = f"row {e.row}" + (f", {e.column}" if e.column else "")
+        print(f"  {place} {e.value!r}: {_line(e.reason, {})}")
+    if args.errors:
+        save_errors(args.errors, errors, lambda e: _line(e.reason, {}))
+        print(f"All {len(errors)} problems saved to {args.errors}.")
+    elif len(errors) > _ERRORS_SHOWN:
+        print(f"  … and {len(errors) - _ERRORS_SHOWN} more (save them all with --errors FILE).")
+
+
+def _progress_line() -> Callable[[int, int], bool] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> bool:
+        print(f"\rchecking and importing … {100 * done // max(total, 1):3d} %", end="",
+              file=sys.stderr, flush=True)
+        if done >= total:
+            print(file=sys.stderr)
+        return True
+
+    return show
+
+
+def _readings_template(args: argparse.Namespace) -> int:
+    from app.services.reading_import import write_template
+
+    print(f"Import template written to {write_template(args.file)}.")
+    return EXIT_OK
+
+
+def _named_operator(db: Database, username: str) -> Operator:
+    from app.persistence.orm import User
+
+    with db.reading() as session:
+        user = session.scalars(select(User).where(User.username == username,
+                                                  User.active.is_(True))).first()
+        if user is None:
+            raise CommandError("user.not_found", username)
+        return Operator(user.id, user.username, user.full_name, Role(user.role), user.hall_id)
 
 
 if __name__ == "__main__":

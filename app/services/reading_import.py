@@ -476,7 +476,7 @@ def _xlsx_records(path: Path, steps: _Steps) -> list[Record]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
+    except (BadZipFile, KeyError, ValueError) as error:  # a missing file stays an OSError
         raise ImportRejected([RowError(0, "", path.name, "import.bad_file")]) from error
     try:
         sheet = book.worksheets[0]

@@ -17,7 +17,7 @@ from app.domain.clock import FixedClock
 from app.domain.errors import DomainError
 from app.domain.tariff import Tariff, TariffKind, Tier
 from app.domain.users import Role
-from app.persistence.db import Database
+from app.persistence.db import Database, open_database
 from app.persistence.orm import Bill, Meter, Reading, ReadingBatch
 from app.services.account_service import AccountService
 from app.services.auth_service import AuthService
@@ -568,3 +568,51 @@ def test_full_progress_runs_to_the_end(
         clerk, write_csv(tmp_path / "r.csv", good_rows()), lambda d, t: not calls.append((d, t)))
     assert calls[-1][0] == calls[-1][1] > 0
     assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:], strict=False))
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def test_command_line_template_import_and_rejection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from app.config import user_paths
+
+    monkeypatch.setenv("GASHALL_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("GASHALL_DB_URL", raising=False)
+    assert main(["demo", "--accounts", "20"]) == 0
+    db = open_database(f"sqlite:///{user_paths().database}")
+    with db.reading() as session:
+        numbers = list(session.scalars(select(Meter.meter_no).order_by(Meter.id).limit(3)))
+    db.dispose()
+    capsys.readouterr()
+
+    assert main(["readings", "template", str(tmp_path / "t.xlsx")]) == 0
+    assert "t.xlsx" in capsys.readouterr().out and (tmp_path / "t.xlsx").is_file()
+
+    today = date.today().isoformat()
+    bad = write_csv(tmp_path / "bad.csv", [(numbers[0], today, "1"), ("GHOST", today, "x")],
+                    header=HEADER[:3])
+    code = main(["readings", "import", str(bad), "--errors", str(tmp_path / "errors.csv")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "bad.csv was not imported: 2 problem(s)" in out
+    assert "row 3, 表号 'GHOST': import.unknown_meter: no meter of this hall has this number" in out
+    assert "row 3, 读数 'x': import.value_not_number" in out
+    assert (tmp_path / "errors.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == [
+        "3,表号,GHOST,import.unknown_meter: no meter of this hall has this number",
+        "3,读数,x,import.value_not_number: the reading is not a number"]
+
+    good = write_csv(tmp_path / "good.csv", [(n, today, "1") for n in numbers],
+                     header=HEADER[:3])
+    assert main(["readings", "import", str(good), "--user", "clerk"]) == 0
+    assert capsys.readouterr().out.startswith("Imported 3 readings from good.csv (batch 1): ")
+    db = open_database(f"sqlite:///{user_paths().database}")
+    with db.reading() as session:
+        assert session.scalars(select(ReadingBatch.imported_by)).all() == ["clerk"]
+    db.dispose()
+
+    assert main(["readings", "import", str(good), "--user", "nobody"]) == 2
+    assert "user.not_found" in capsys.readouterr().err
+    assert main(["readings", "import", str(tmp_path / "missing.csv")]) == 2
