@@ -290,10 +290,14 @@ def _import_part(
         counts.add(outcome)
 
 
+_SOURCES = frozenset(s.value for s in ReadingSource)
+_KINDS = frozenset(k.value for k in ReadingKind)
+
+
 def _check_codes(source: str, kind: str) -> None:
-    if source not in set(ReadingSource):
+    if source not in _SOURCES:
         raise DomainError.of("reading.source_unknown", "source", value=source)
-    if kind not in set(ReadingKind):
+    if kind not in _KINDS:
         raise DomainError.of("reading.kind_unknown", "kind", value=kind)
 
 

@@ -12,13 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.audit import GENESIS, ChainCheck, link_hash
 from app.persistence.orm import ChainHead, LedgerEntry
+from app.persistence.repositories.billing_queries import BulkWriter
 
 LEDGER_CHAIN = "ledger"
+_COLUMNS = ("seq", "hall_id", "account_id", "at", "kind", "amount_fen", "bill_id", "ref",
+            "operator", "prev_hash", "hash")
 
 
 class LedgerKind:
@@ -72,17 +75,16 @@ def append_ledger(session: Session, at: datetime, drafts: Sequence[LedgerDraft])
         return
     head = lock_ledger_head(session)
     prev, seq = head.hash, head.seq
-    rows: list[dict[str, object]] = []
+    writer = BulkWriter(session.connection())
+    moment = writer.moment(at)
+    rows: list[tuple[object, ...]] = []
     for draft in drafts:
         seq += 1
         digest = entry_hash(prev, seq, at, draft)
-        rows.append({
-            "seq": seq, "hall_id": draft.hall_id, "account_id": draft.account_id, "at": at,
-            "kind": draft.kind, "amount_fen": draft.amount_fen, "bill_id": draft.bill_id,
-            "ref": draft.ref, "operator": draft.operator, "prev_hash": prev, "hash": digest,
-        })
+        rows.append((seq, draft.hall_id, draft.account_id, moment, draft.kind, draft.amount_fen,
+                     draft.bill_id, draft.ref, draft.operator, prev, digest))
         prev = digest
-    session.execute(insert(LedgerEntry), rows)
+    writer.insert("ledger_entries", _COLUMNS, rows)
     head.seq, head.hash = seq, prev
     session.flush()
 
@@ -95,7 +97,7 @@ def verify_ledger_chain(session: Session, batch: int = 20000) -> ChainCheck:
                LedgerEntry.operator, LedgerEntry.prev_hash, LedgerEntry.hash)
     while True:
         page = select(*columns).where(LedgerEntry.seq >= expected_seq).order_by(LedgerEntry.seq)
-        rows = session.execute(page.limit(batch)).all()
+        rows = session.connection().execute(page.limit(batch)).all()
         if not rows:
             break
         for row in rows:
