@@ -149,8 +149,8 @@ def _database_commands(commands: _Commands[argparse.ArgumentParser]) -> None:
     restore.set_defaults(handler=_restore)
     audit = commands.add_parser("audit", help="audit log")
     audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
-    verify = audit_actions.add_parser("verify", help="recompute the audit log's hash chain; exit "
-                                      "code 1 if it is broken")
+    verify = audit_actions.add_parser("verify", help="recompute the hash chains of the audit log "
+                                      "and the ledger; exit code 1 if one is broken")
     verify.set_defaults(handler=_audit_verify)
 
 
@@ -280,11 +280,16 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
     with _database(existing=True) as db:
         check = AuditService(db).verify()
+        ledger = AuditService(db).verify_ledger()
     if check.intact:
         print(f"audit log intact: {check.checked} entries")
-        return EXIT_OK
-    print(f"audit log broken at entry {check.first_broken}: {check.reason}")
-    return EXIT_FAILED
+    else:
+        print(f"audit log broken at entry {check.first_broken}: {check.reason}")
+    if not ledger.intact:
+        print(f"ledger broken at entry {ledger.first_broken}: {ledger.reason}")
+    elif ledger.checked:  # a database without bills says nothing about the ledger
+        print(f"ledger intact: {ledger.checked} entries")
+    return EXIT_OK if check.intact and ledger.intact else EXIT_FAILED
 
 
 def _user_add(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from app.domain.users import Permission, require
 from app.persistence.audit_chain import verify_audit_chain
 from app.persistence.db import Database
 from app.persistence.orm import AuditEntry
+from app.persistence.repositories.ledger import verify_ledger_chain
 from app.services.dto import AuditRecord, Operator
 
 
@@ -45,3 +46,8 @@ class AuditService:
         """Recompute the whole chain; tells the first broken link, if any."""
         with self._db.reading() as session:
             return verify_audit_chain(session)
+
+    def verify_ledger(self) -> ChainCheck:
+        """Recompute the account ledger's hash chain (bills, reversals, payments)."""
+        with self._db.reading() as session:
+            return verify_ledger_chain(session)
