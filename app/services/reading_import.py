@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -259,12 +260,16 @@ class _Checker:
         """Check each record on its own and for duplicates; the database is checked after."""
         if header is None or not records:
             raise ImportRejected([RowError(0, "", "", "import.empty_file")])
-        positions = self._columns(*header)
+        order = self._columns(*header)
+        width = len(header[1])
         rows: list[ImportRow] = []
         seen: set[tuple[str, date]] = set()
         steps.rows = len(records)
         for done, (line_no, cells) in enumerate(records, start=1):
-            row = self._row(line_no, cells, positions)
+            if len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
+            cells.append("")  # what an absent optional column reads (index -1)
+            row = self._row(line_no, *[cells[i].strip() for i in order])
             if row is not None:
                 if (row.meter_no, row.read_on) in seen:
                     self.error(line_no, "meter_no", row.meter_no, "import.duplicate_in_file")
@@ -302,7 +307,8 @@ class _Checker:
                 self.error(row.line_no, "value", format_m3(row.value_litres),
                            "import.value_too_large")
 
-    def _columns(self, line_no: int, names: list[str]) -> dict[str, int]:
+    def _columns(self, line_no: int, names: list[str]) -> tuple[int, ...]:
+        """Where each column of COLUMNS is in the file (-1: absent); raises if one is missing."""
         accepted = {_header_key(alias): canonical
                     for canonical, (_, aliases) in COLUMNS.items() for alias in aliases}
         positions: dict[str, int] = {}
@@ -319,30 +325,38 @@ class _Checker:
                 self.error(line_no, column, "", "import.missing_column")
         if self._errors:
             raise ImportRejected(self.sorted_errors())
-        return positions
+        return tuple(positions.get(column, -1) for column in COLUMNS)
 
-    def _row(self, line_no: int, cells: list[str], positions: dict[str, int]) -> ImportRow | None:
-        def cell(column: str) -> str:
-            index = positions.get(column)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
+    def _row(self, line_no: int, meter_no: str, day: str, value: str, source: str, kind: str,
+             reader: str, note: str) -> ImportRow | None:
+        """The row, or None after noting its problems. The usual good row takes the fast path."""
+        read_on = self._dates.get(day)
+        source_code, kind_code = _SOURCE_CODES.get(source), _KIND_CODES.get(kind)
+        litres = _plain_litres(value)
+        if (meter_no and type(read_on) is date and source_code and kind_code
+                and litres is not None and len(reader) <= MAX_READER and len(note) <= MAX_NOTE):
+            self.meter_cells.append((line_no, meter_no))
+            return ImportRow(line_no, meter_no, read_on, litres, source_code, kind_code, reader,
+                             note)
+        return self._slow_row(line_no, meter_no, day, value, source, kind, reader, note)
 
+    def _slow_row(self, line_no: int, meter_no: str, day: str, value: str, source: str,
+                  kind: str, reader: str, note: str) -> ImportRow | None:
         before = len(self._errors)
-        meter_no = cell("meter_no")
         if meter_no:
             self.meter_cells.append((line_no, meter_no))
         else:
             self.error(line_no, "meter_no", "", "import.meter_missing")
-        read_on = self._date(line_no, cell("read_on"))
-        source = self._code(line_no, "source", cell("source"), _source_code)
-        kind = self._code(line_no, "kind", cell("kind"), _kind_code)
-        value = self._value(line_no, cell("value"), source)
-        reader, note = cell("reader"), cell("note")
+        read_on = self._date(line_no, day)
+        source_code = self._code(line_no, "source", source, _SOURCE_CODES)
+        kind_code = self._code(line_no, "kind", kind, _KIND_CODES)
+        litres = self._value(line_no, value, source_code)
         for column, text, limit in (("reader", reader, MAX_READER), ("note", note, MAX_NOTE)):
             if len(text) > limit:
                 self.error(line_no, column, text, "import.text_too_long")
-        if len(self._errors) > before or read_on is None or source is None or kind is None:
+        if len(self._errors) > before or read_on is None or not source_code or not kind_code:
             return None
-        return ImportRow(line_no, meter_no, read_on, value, source, kind, reader, note)
+        return ImportRow(line_no, meter_no, read_on, litres, source_code, kind_code, reader, note)
 
     def _date(self, line_no: int, text: str) -> date | None:
         parsed = self._dates.get(text)
@@ -353,9 +367,8 @@ class _Checker:
             return None
         return parsed
 
-    def _code(self, line_no: int, column: str, text: str,
-              parse: Callable[[str], str | None]) -> str | None:
-        code = parse(text)
+    def _code(self, line_no: int, column: str, text: str, codes: dict[str, str]) -> str | None:
+        code = codes.get(text)
         if code is None:
             self.error(line_no, column, text, f"import.unknown_{column}")
         return code
@@ -370,6 +383,16 @@ class _Checker:
             self.error(line_no, "value", text, litres)
             return None
         return litres
+
+
+def _plain_litres(text: str) -> int | None:
+    """The usual well-formed value (``1234.567``) quickly; None for anything else."""
+    whole, _, fraction = text.partition(".")
+    if (whole.isdigit() and whole.isascii() and len(whole) <= 7 and len(fraction) <= 3
+            and (not fraction or (fraction.isdigit() and fraction.isascii()))):
+        litres = int(whole) * 1000 + int(fraction.ljust(3, "0"))
+        return litres if litres <= MAX_LITRES else None
+    return None
 
 
 def parse_litres(text: str) -> int | str:
@@ -401,26 +424,22 @@ def _parse_date(text: str, today: date) -> date | str:
     return "import.date_in_future" if day > today else day
 
 
-def _source_code(text: str) -> str | None:
-    if not text:
-        return ReadingSource.ON_SITE.value
-    if text.isdigit() and len(text) <= 2:
-        text = text.zfill(2)  # Excel turns 01 into 1
-    try:
-        return ReadingSource(text).value
-    except ValueError:
-        source = SOURCE_NAMES.get(text)
-        return source.value if source else None
+def _code_table(codes: Iterable[StrEnum], names: dict[str, Any], default: str) -> dict[str, str]:
+    """Every accepted spelling of a code, mapped to the code.
+
+    The code itself, in lower case, without leading zeros (Excel turns 01 into 1), its Chinese
+    names, and the empty cell (the default).
+    """
+    table = {"": default}
+    for code in codes:
+        table |= {code.value: code.value, code.value.lower(): code.value,
+                  code.value.lstrip("0"): code.value}
+    table |= {name: code.value for name, code in names.items()}
+    return table
 
 
-def _kind_code(text: str) -> str | None:
-    if not text:
-        return ReadingKind.ROUTINE.value
-    try:
-        return ReadingKind(text.upper()).value
-    except ValueError:
-        kind = KIND_NAMES.get(text)
-        return kind.value if kind else None
+_SOURCE_CODES = _code_table(ReadingSource, SOURCE_NAMES, ReadingSource.ON_SITE.value)
+_KIND_CODES = _code_table(ReadingKind, KIND_NAMES, ReadingKind.ROUTINE.value)
 
 
 def _header_key(name: str) -> str:

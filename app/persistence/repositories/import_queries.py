@@ -2,6 +2,7 @@
 
 Both work in chunks of ``CHUNK`` values per ``IN`` list, so a 100,000-row file costs about a
 hundred queries, never one per row, and stays far below the drivers' bound-parameter limits.
+They run on the session's connection as Core statements: plain rows, no ORM loading.
 """
 
 from __future__ import annotations
@@ -44,13 +45,16 @@ def meters_by_number(
     """The hall's meters whose numbers are given; unknown numbers are left out."""
     found: dict[str, KnownMeter] = {}
     for chunk in _chunks(sorted(numbers), CHUNK):
-        rows = session.execute(
-            select(Meter.meter_no, Meter.id, Meter.digits)
+        # The hall is compared here, not in SQL: with it in the WHERE clause SQLite walks every
+        # account of the hall (its index) for each chunk instead of the meter-number index.
+        rows = session.connection().execute(
+            select(Meter.meter_no, Meter.id, Meter.digits, Account.hall_id)
             .join(Account, Account.id == Meter.account_id)
-            .where(Meter.meter_no.in_(chunk), Account.hall_id == hall_id)
-        )
-        for meter_no, meter_id, digits in rows:
-            found[meter_no] = KnownMeter(meter_id, digits)
+            .where(Meter.meter_no.in_(chunk))
+        ).all()
+        for meter_no, meter_id, digits, meter_hall in rows:
+            if meter_hall == hall_id:
+                found[meter_no] = KnownMeter(meter_id, digits)
     return found
 
 
@@ -62,11 +66,11 @@ def readings_from(
     for chunk in _chunks(sorted(first_days), CHUNK):
         # One lower bound per chunk keeps the statement small; the (meter_id, read_on) unique
         # index answers it, and readings before a meter's own day are dropped here.
-        rows = session.execute(
+        rows = session.connection().execute(
             select(Reading.meter_id, Reading.read_on, Reading.value_litres, Reading.kind)
             .where(Reading.meter_id.in_(chunk),
                    Reading.read_on >= min(first_days[m] for m in chunk))
-        )
+        ).all()
         for meter_id, day, value, kind in rows:
             if day >= first_days[meter_id]:
                 register = value is not None and kind != ReadingKind.CHECK
