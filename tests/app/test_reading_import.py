@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -616,3 +617,36 @@ def test_command_line_template_import_and_rejection(
     assert main(["readings", "import", str(good), "--user", "nobody"]) == 2
     assert "user.not_found" in capsys.readouterr().err
     assert main(["readings", "import", str(tmp_path / "missing.csv")]) == 2
+
+
+# --- a large file ------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(180)  # about 15-30 s on a desktop; fails loudly rather than hanging the run
+def test_100000_rows_end_to_end(db: Database, clock: FixedClock, tmp_path: Path) -> None:
+    """One wrong row among 100,000 refuses the file; corrected, all of it is imported."""
+    clerk = open_hall(db, clock, ())
+    DemoService(db, clock).seed(100_000)
+    with db.reading() as session:
+        numbers = list(session.scalars(select(Meter.meter_no).order_by(Meter.id)))
+    assert len(numbers) >= 100_000
+    rows = [(n, "2026-11-20", f"{k % 9000}.{k % 1000:03d}", "01", "P", "王师傅", "")
+            for k, n in enumerate(numbers[:100_000])]
+    rows[77_777] = (numbers[77_777], "2026-11-20", "12,5", "01", "P", "王师傅", "")
+    importer = ReadingImporter(db, clock)
+    started = time.perf_counter()
+
+    with pytest.raises(ImportRejected) as caught:
+        importer.import_file(clerk, write_csv(tmp_path / "bad.csv", rows))
+    assert caught.value.errors == (RowError(77_779, "读数", "12,5", "import.value_not_number"),)
+    assert stored(db) == (0, 0)
+
+    rows[77_777] = (numbers[77_777], "2026-11-20", "12.5", "01", "P", "王师傅", "")
+    summary = importer.import_file(clerk, write_csv(tmp_path / "good.csv", rows))
+
+    assert (summary.rows, summary.not_billed) == (100_000, 100_000)  # first readings: baselines
+    assert stored(db) == (100_000, 1)
+    with db.reading() as session:
+        assert session.scalar(select(Reading.value_litres).join(Meter).where(
+            Meter.meter_no == numbers[77_777])) == 12_500
+    print(f"100,000 rows checked twice and imported in {time.perf_counter() - started:.1f} s")
