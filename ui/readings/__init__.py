@@ -1,0 +1,1 @@
+"""Meter readings (抄表): route-book entry grid, review list, and file import."""
