@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -97,7 +98,7 @@ class Reading(Base):
     meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"))
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     read_on: Mapped[date] = mapped_column(Date)
-    value_litres: Mapped[int | None] = mapped_column(Integer)  # None: no reading (门锁, 拒抄, …)
+    value_litres: Mapped[int | None] = mapped_column(BigInteger)  # None: no reading (门锁, 拒抄, …)
     source: Mapped[str] = mapped_column(String(2))  # 01 见表, 02 自报, 03 估抄, …
     kind: Mapped[str] = mapped_column(String(1))  # P 正常, S 业务, T 临时, Z 复核
     reader: Mapped[str] = mapped_column(String(40), default="")
@@ -107,7 +108,7 @@ class Reading(Base):
     flags: Mapped[str] = mapped_column(String(80), default="")  # comma-separated check codes
     rollover: Mapped[bool] = mapped_column(Boolean, default=False)
     estimated: Mapped[bool] = mapped_column(Boolean, default=False)
-    consumption_litres: Mapped[int | None] = mapped_column(Integer, default=None)
+    consumption_litres: Mapped[int | None] = mapped_column(BigInteger, default=None)
     previous_id: Mapped[int | None] = mapped_column(Integer, default=None)
     entered_by: Mapped[str] = mapped_column(String(40))
     entered_at: Mapped[datetime] = mapped_column(DateTime)
@@ -130,12 +131,12 @@ class Bill(Base):
     reverses_id: Mapped[int | None] = mapped_column(Integer, default=None)
     period_from: Mapped[date] = mapped_column(Date)
     period_to: Mapped[date] = mapped_column(Date)
-    volume_litres: Mapped[int] = mapped_column(Integer)
+    volume_litres: Mapped[int] = mapped_column(BigInteger)
     cycle_start: Mapped[date] = mapped_column(Date)  # the annual cycle of period_to
-    cumulative_litres: Mapped[int] = mapped_column(Integer)  # in that cycle, after this bill
+    cumulative_litres: Mapped[int] = mapped_column(BigInteger)  # in that cycle, after this bill
     tier_no: Mapped[int] = mapped_column(Integer)  # the tier the cumulative volume is in
-    tier_left_litres: Mapped[int | None] = mapped_column(Integer)  # None in the top tier
-    total_fen: Mapped[int] = mapped_column(Integer)
+    tier_left_litres: Mapped[int | None] = mapped_column(BigInteger)  # None in the top tier
+    total_fen: Mapped[int] = mapped_column(BigInteger)
     due_on: Mapped[date] = mapped_column(Date)
     issued_at: Mapped[datetime] = mapped_column(DateTime)
     issued_by: Mapped[str] = mapped_column(String(40))
@@ -157,9 +158,9 @@ class BillLine(Base):
     cycle_start: Mapped[date | None] = mapped_column(Date, default=None)
     from_on: Mapped[date | None] = mapped_column(Date, default=None)
     to_on: Mapped[date | None] = mapped_column(Date, default=None)
-    litres: Mapped[int] = mapped_column(Integer, default=0)  # signed: negative on a reversal
+    litres: Mapped[int] = mapped_column(BigInteger, default=0)  # signed: negative on a reversal
     price: Mapped[int] = mapped_column(Integer, default=0)  # tier: 1/10000 yuan/m³; fee: ppm/day
-    amount_fen: Mapped[int] = mapped_column(Integer)  # signed: negative on a reversal
+    amount_fen: Mapped[int] = mapped_column(BigInteger)  # signed: negative on a reversal
     late_bill_id: Mapped[int | None] = mapped_column(Integer, default=None)  # the overdue bill
     days: Mapped[int | None] = mapped_column(Integer, default=None)  # late-fee days
 
@@ -177,7 +178,7 @@ class LedgerEntry(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(12))  # BLL, COR, CHG, …
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
     bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"), default=None)
     ref: Mapped[str] = mapped_column(code_string(40), default="")
     operator: Mapped[str] = mapped_column(String(40))
