@@ -381,7 +381,8 @@ def late_fee_fen(amount_fen: int, days: int, rule: LateFeeRule) -> int:
 
 # --- typing and showing volumes and prices ------------------------------------------------------
 
-_M3 = re.compile(r"^(\d{1,9})(?:\.(\d{0,3}))?$")
+# Commas only as thousands groups ("1,234.5"): "1,5" is refused, never read as 15 m³.
+_M3 = re.compile(r"^(\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.(\d{0,3}))?$")
 _PRICE = re.compile(r"^(\d{1,2})(?:\.(\d{0,4}))?$")
 
 
@@ -391,11 +392,11 @@ def parse_m3(text: str, field: str = "value") -> int:
     Raises DomainError ``reading.volume_format`` for anything else: negative numbers, more than
     three decimals, more than nine digits before the point.
     """
-    match = _M3.match(text.strip().replace(",", ""))
+    match = _M3.match(text.strip())
     if not match:
         raise DomainError.of("reading.volume_format", field, value=text)
     whole, decimals = match.groups()
-    return int(whole) * LITRES_PER_M3 + int((decimals or "").ljust(3, "0"))
+    return int(whole.replace(",", "")) * LITRES_PER_M3 + int((decimals or "").ljust(3, "0"))
 
 
 def format_m3(litres: int) -> str:

@@ -338,7 +338,7 @@ def test_parse_and_format_m3() -> None:
     assert format_m3(123_450) == "123.45"
     assert format_m3(123_000) == "123"
     assert format_m3(1) == "0.001"
-    for bad in ("", "-1", "1.2345", "abc", "1e3", "1234567890"):
+    for bad in ("", "-1", "1.2345", "abc", "1e3", "1234567890", "1,5", "12,3456"):
         with pytest.raises(DomainError) as caught:
             parse_m3(bad, "reading")
         assert (caught.value.key, caught.value.problems[0].field) == (
