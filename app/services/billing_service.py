@@ -73,13 +73,14 @@ class BillingService:
                 raise DomainError.of("account.not_found")
             household = Household(account.household_size, account.heating, account.low_income)
             tariffs = _tariffs_of(session, account.user_type, account.gas_use)
-            readings = session.execute(
+            conn = session.connection()  # Core rows: no ORM bookkeeping for thousands of lines
+            readings = conn.execute(
                 select(*_READING_COLUMNS).where(Reading.account_id == account_id)
                 .order_by(Reading.read_on.desc(), Reading.id.desc())).all()
-            bills = session.execute(
+            bills = conn.execute(
                 select(*_BILL_COLUMNS).where(Bill.account_id == account_id)
                 .order_by(Bill.id.desc())).all()
-            lines = session.execute(
+            lines = conn.execute(
                 select(*_LINE_COLUMNS).where(BillLine.account_id == account_id)
                 .order_by(BillLine.bill_id, BillLine.seq)).all()
             owed = {b.bill_id: b for b in open_bills(session, [account_id]).get(account_id, [])}

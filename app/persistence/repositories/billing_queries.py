@@ -254,17 +254,15 @@ def _unreversed_bills(
 
 def _last_fee_dates(session: Session, account_ids: Sequence[int]) -> dict[int, date]:
     """The latest late-fee date per overdue bill, counting only fees on bills not reversed."""
-    gone = reversed_ids(session, account_ids)
+    gone = select(Bill.reverses_id).where(among(session, Bill.account_id, account_ids),
+                                          Bill.kind == "reversal", Bill.reverses_id.is_not(None))
     rows = session.connection().execute(
-        select(BillLine.late_bill_id, BillLine.bill_id, BillLine.to_on)
+        select(BillLine.late_bill_id, func.max(BillLine.to_on))
         .where(among(session, BillLine.account_id, account_ids), BillLine.kind == "late_fee",
-               BillLine.amount_fen > 0)
+               BillLine.amount_fen > 0, BillLine.bill_id.not_in(gone))
+        .group_by(BillLine.late_bill_id)
     )
-    last: dict[int, date] = {}
-    for late_bill_id, bill_id, to_on in rows:
-        if bill_id not in gone and late_bill_id is not None and to_on is not None:
-            last[late_bill_id] = max(to_on, last.get(late_bill_id, to_on))
-    return last
+    return {int(bill): on for bill, on in rows if bill is not None and on is not None}
 
 
 def _allocate(
