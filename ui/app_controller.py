@@ -161,17 +161,9 @@ class AppController(QObject):
         self.login.hide()
 
     def _services(self, storage: _Opened) -> Services:
-        from app.services.account_service import AccountService
-        from app.services.audit_service import AuditService
-        from app.services.queue_admin_service import QueueAdminService
-        from app.services.queue_service import QueueService
-        from app.services.settings_service import SettingsService
         from ui.main_window import Services
 
-        db, clock = storage.db, self._clock
-        return Services(AccountService(db, clock), storage.auth, AuditService(db),
-                        SettingsService(db, clock), QueueService(db, clock),
-                        QueueAdminService(db, clock))
+        return Services.on(storage.db, self._clock, storage.auth)
 
     def _logged_out(self) -> None:
         self.login.reset()

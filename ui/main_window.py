@@ -26,13 +26,18 @@ from app.config import LocalSettings
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, StorageUnavailable
 from app.domain.users import DEFAULT_IDLE_LOCK_MINUTES, Permission, may
+from app.persistence.db import Database
 from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
+from app.services.billing_service import BillingService
 from app.services.dto import HallSettings, Operator
 from app.services.queue_admin_service import QueueAdminService
 from app.services.queue_service import QueueService
+from app.services.reading_import import ReadingImporter
+from app.services.reading_service import ReadingService
 from app.services.settings_service import SettingsService
+from app.services.tariff_service import TariffService
 from ui.accounts.accounts_page import AccountsPage
 from ui.admin.audit_page import AuditPage
 from ui.admin.change_password_dialog import ChangePasswordDialog
@@ -40,6 +45,7 @@ from ui.admin.desktop_settings_dialog import DesktopSettingsDialog
 from ui.admin.hall_settings_page import HallSettingsPage
 from ui.admin.role_names import role_text
 from ui.admin.users_page import UsersPage
+from ui.billing.tariffs_page import TariffsPage
 from ui.common.icons import Icon, icon
 from ui.common.task_runner import TaskRunner
 from ui.customer_windows import CustomerWindows
@@ -48,6 +54,7 @@ from ui.idle_lock import MINUTE_MS, IdleLock
 from ui.queue.counter_panel import CounterPanel
 from ui.queue.queue_setup_page import QueueSetupPage
 from ui.queue.queue_stats_page import QueueStatsPage
+from ui.readings.readings_page import ReadingsPage
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +73,18 @@ class Services:
     settings: SettingsService
     queue: QueueService
     queue_admin: QueueAdminService
+    billing: BillingService
+    readings: ReadingService
+    importer: ReadingImporter
+    tariffs: TariffService
+
+    @classmethod
+    def on(cls, db: Database, clock: Clock, auth: AuthService) -> Services:
+        """Every service on one database (the login's AuthService is shared)."""
+        return cls(AccountService(db, clock), auth, AuditService(db), SettingsService(db, clock),
+                   QueueService(db, clock), QueueAdminService(db, clock),
+                   BillingService(db, clock), ReadingService(db, clock),
+                   ReadingImporter(db, clock), TariffService(db, clock))
 
 
 @dataclass(frozen=True)
@@ -142,7 +161,12 @@ class MainWindow(QMainWindow):
         s, op = self._services, self.operator
         return [
             _Module("accounts", self.tr("Accounts"), Icon.ACCOUNTS, None,
-                    lambda: AccountsPage(s.accounts, op, self._runner)),
+                    lambda: AccountsPage(s.accounts, op, self._runner, s.billing)),
+            _Module("readings", self.tr("Meter readings"), Icon.READINGS,
+                    Permission.ENTER_READINGS,
+                    lambda: ReadingsPage(s.readings, s.importer, op, self._runner, self._clock)),
+            _Module("tariffs", self.tr("Tariffs"), Icon.TARIFFS, Permission.EDIT_TARIFFS,
+                    lambda: TariffsPage(s.tariffs, op, self._runner, self._clock)),
             _Module("users", self.tr("Users"), Icon.USERS, Permission.MANAGE_USERS,
                     lambda: UsersPage(s.auth, op, self._clock)),
             _Module("audit", self.tr("Audit log"), Icon.AUDIT, Permission.VIEW_AUDIT_LOG,

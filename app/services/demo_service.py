@@ -20,6 +20,7 @@ from app.persistence.db import Database
 from app.persistence.numbering import next_number
 from app.persistence.orm import Hall, Meter, User
 from app.services.auth_service import hash_password
+from app.services.demo_billing import load_demo_billing
 from app.services.demo_data import (
     METER_DIGITS,
     METER_WINDOW,
@@ -106,6 +107,8 @@ class DemoService:
             _BulkLoader(session, hall, now, DEMO_SEED).load(accounts, 5000)
             append_audit(session, now, DEMO_ACTOR, "demo.loaded", f"hall:{hall.code}",
                          {"accounts": accounts, "users": [u[0] for u in DEMO_USERS]}, hall.id)
+            hall_id = hall.id
+        load_demo_billing(self._db, self._clock, hall_id, DEMO_SEED)
 
     def seed(self, accounts: int, batch: int = 20000) -> float:
         """Append ``accounts`` synthetic accounts in one transaction; return accounts per second.

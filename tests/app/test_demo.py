@@ -17,11 +17,12 @@ from app.domain.errors import DomainError
 from app.domain.identity import id_number_problem, phone_problem
 from app.domain.users import Role
 from app.persistence.db import Database
-from app.persistence.orm import Account, AuditEntry, Customer, Hall, Meter
+from app.persistence.orm import Account, AuditEntry, BillLine, Customer, Hall, Meter, Reading
 from app.persistence.orm import Counter as CounterRow
 from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
+from app.services.billing_service import BillingService
 from app.services.demo_data import (
     DemoPeople,
     meter_number,
@@ -96,8 +97,10 @@ def test_demo_loads_a_believable_hall(any_db: Database, clock: FixedClock) -> No
         assert len({m.meter_no for m in meters}) == 5000
         assert all(re.fullmatch(r"JK\d{9}", m.meter_no) and m.digits == 5 for m in meters)
         assert Counter(m.kind for m in meters).most_common(1)[0][0] == "mechanical"
-        actions = session.scalars(select(AuditEntry.action)).all()
-    assert actions == ["demo.loaded"]
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)).all()
+    assert actions[0] == "demo.loaded"
+    assert Counter(actions[1:]) == {"tariff.version_added": 10, "reading_rules.changed": 7,
+                                    "readings.imported": 1}
     assert AuditService(any_db).verify().intact
     assert [(c.prefix, c.name, c.counters, c.time_limit_minutes, c.active)
             for c in QueueAdminService(any_db, clock).categories(hall.id)] == [
@@ -147,6 +150,30 @@ def test_demo_users_log_in_with_the_readme_passwords(db: Database, clock: FixedC
         assert operator.role is role
     assert auth.login("manager", "manager123").full_name == "李建国"
     assert auth.login("admin", "admin123").full_name == "系统管理员"
+
+
+def test_demo_accounts_have_two_years_of_bills(db: Database, clock: FixedClock) -> None:
+    DemoService(db, clock).load_demo(200)
+
+    with db.reading() as session:
+        normal = session.scalars(select(Account.id).where(Account.status == "normal")).all()
+        readings = dict(session.execute(
+            select(Reading.account_id, func.count()).group_by(Reading.account_id)).all())
+        states = Counter(session.scalars(select(Reading.state)).all())
+        split = session.scalar(select(func.count(func.distinct(BillLine.bill_id))).where(
+            BillLine.tariff_id.is_not(None), BillLine.from_on < date(2025, 1, 1),
+            BillLine.to_on > date(2025, 1, 1)))
+    assert normal and all(readings[a] == 13 for a in normal)  # baseline + 12 bimonthly
+    assert states["billed"] >= 11 * len(normal)
+    assert split == 0  # lines stop at the price change …
+    history = BillingService(db, clock).history(normal[0])
+    assert len(history.months) == 24 and sum(m.litres for m in history.months) > 0
+    winter = [b for b in history.bills if b.period_from < date(2025, 1, 1) < b.period_to]
+    assert winter and {line.from_on for line in winter[0].lines if line.kind == "tier"} >= {
+        date(2025, 1, 1)}  # … and the bill across it has lines on both sides
+    balances = [BillingService(db, clock).balance(a) for a in normal]
+    assert any(b < 0 for b in balances) and any(b == 0 for b in balances)  # some owe the latest
+    assert AuditService(db).verify().intact and AuditService(db).verify_ledger().intact
 
 
 def test_a_new_account_continues_the_series(any_db: Database, clock: FixedClock) -> None:

@@ -18,13 +18,10 @@ from app.domain.clock import FixedClock
 from app.domain.errors import StorageUnavailable
 from app.domain.queue import Rating, TicketStatus
 from app.persistence.db import Database
-from app.services.account_service import AccountService
-from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
 from app.services.dto import Operator, TicketInfo
 from app.services.queue_admin_service import QueueAdminService
 from app.services.queue_service import QueueService
-from app.services.settings_service import SettingsService
 from tests.ui.theming import themed  # noqa: F401 - a fixture
 from ui.accounts.accounts_page import AccountsPage
 from ui.common.announcer import RecordingAnnouncer
@@ -90,8 +87,7 @@ def make_window(
     """Shown main windows at counter 3 whose panel has loaded; all closed before the database."""
     settings_file = settings_path(tmp_path)
     LocalSettings(counter=COUNTER).save(settings_file)
-    services = Services(AccountService(db, clock), auth, AuditService(db),
-                        SettingsService(db, clock), hall.queue, hall.setup)
+    services = replace(Services.on(db, clock, auth), queue=hall.queue, queue_admin=hall.setup)
     windows: list[MainWindow] = []
 
     def make(operator: Operator, queue: QueueService | None = None) -> MainWindow:

@@ -13,13 +13,9 @@ from pytestqt.qtbot import QtBot
 from app.config import LocalSettings
 from app.domain.clock import FixedClock
 from app.persistence.db import Database
-from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
 from app.services.dto import Operator
-from app.services.queue_admin_service import QueueAdminService
-from app.services.queue_service import QueueService
-from app.services.settings_service import SettingsService
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.theming import themed  # noqa: F401 - a fixture
 from ui.accounts.accounts_page import AccountsPage
@@ -60,9 +56,7 @@ def make_window(
     settings_file: Path,
 ) -> Iterator[MakeWindow]:
     """Build shown main windows for an operator; all are closed before the database is."""
-    services = Services(AccountService(db, clock), auth, AuditService(db),
-                        SettingsService(db, clock), QueueService(db, clock),
-                        QueueAdminService(db, clock))
+    services = Services.on(db, clock, auth)
     windows: list[MainWindow] = []
 
     def make(operator: Operator, idle_timeout_ms: int | None = HOUR_MS) -> MainWindow:
@@ -84,22 +78,24 @@ def navigation_texts(window: MainWindow) -> list[str]:
     return [nav.item(row).text() for row in range(nav.count())]
 
 
-def test_a_clerk_sees_only_the_accounts(make_window: MakeWindow, clerk: Operator) -> None:
-    assert navigation_texts(make_window(clerk)) == ["Accounts"]
+def test_a_clerk_sees_accounts_and_readings(make_window: MakeWindow, clerk: Operator) -> None:
+    assert navigation_texts(make_window(clerk)) == ["Accounts", "Meter readings"]
 
 
 def test_a_manager_sees_audit_log_and_hall_settings(
     make_window: MakeWindow, manager: Operator
 ) -> None:
     assert navigation_texts(make_window(manager)) == [
-        "Accounts", "Audit log", "Hall settings", "Queue setup", "Queue statistics"]
+        "Accounts", "Meter readings", "Tariffs", "Audit log", "Hall settings", "Queue setup",
+        "Queue statistics"]
 
 
 @pytest.mark.usefixtures("themed")
 def test_an_administrator_sees_every_module(make_window: MakeWindow, admin: Operator) -> None:
     window = make_window(admin)
-    assert navigation_texts(window) == ["Accounts", "Users", "Audit log", "Hall settings",
-                                        "Queue setup", "Queue statistics"]
+    assert navigation_texts(window) == ["Accounts", "Meter readings", "Tariffs", "Users",
+                                        "Audit log", "Hall settings", "Queue setup",
+                                        "Queue statistics"]
     assert isinstance(window.stack.currentWidget(), AccountsPage)
     window.resize(1280, 800)  # a counter's screen; the offscreen one is only 800 wide
     window.grab().save(str(SHOTS / "main_window.png"))
@@ -111,7 +107,7 @@ def test_clicking_a_module_shows_its_page(
 ) -> None:
     window = make_window(admin)
     nav = window.navigation
-    rect = nav.visualItemRect(nav.item(1))
+    rect = nav.visualItemRect(nav.item(3))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.stack.currentWidget() is window.page("users")
     window.resize(1280, 800)

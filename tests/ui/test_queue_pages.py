@@ -16,13 +16,10 @@ from app.domain.clock import FixedClock
 from app.domain.errors import DomainError
 from app.domain.queue import Rating
 from app.persistence.db import Database
-from app.services.account_service import AccountService
-from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
 from app.services.dto import Operator
 from app.services.queue_admin_service import QueueAdminService
 from app.services.queue_service import QueueService
-from app.services.settings_service import SettingsService
 from tests.ui.theming import themed  # noqa: F401 - a fixture
 from ui.common.task_runner import TaskRunner
 from ui.main_window import Desktop, MainWindow, Services
@@ -347,10 +344,7 @@ def make_window(
     """Build shown main windows at counter 1; all are closed before the database is."""
     settings_file = tmp_path / "config" / "settings.json"
     LocalSettings(counter=1).save(settings_file)
-    services = Services(
-        accounts=AccountService(db, clock), auth=auth, audit=AuditService(db),
-        settings=SettingsService(db, clock), queue=QueueService(db, clock),
-        queue_admin=QueueAdminService(db, clock))
+    services = Services.on(db, clock, auth)
     windows: list[MainWindow] = []
 
     def make(operator: Operator) -> MainWindow:

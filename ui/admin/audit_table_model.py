@@ -30,6 +30,13 @@ _ACTIONS: dict[str, str] = {
     "queue.category_saved": QT_TRANSLATE_NOOP("AuditActions", "Queue category saved"),
     "queue.settings_saved": QT_TRANSLATE_NOOP("AuditActions", "Queue settings saved"),
     "personal_data.viewed": QT_TRANSLATE_NOOP("AuditActions", "Personal data viewed"),
+    "tariff.version_added": QT_TRANSLATE_NOOP("AuditActions", "Tariff version added"),
+    "reading_rules.changed": QT_TRANSLATE_NOOP("AuditActions", "Reading checks changed"),
+    "reading.accepted": QT_TRANSLATE_NOOP("AuditActions", "Flagged reading accepted"),
+    "reading.corrected": QT_TRANSLATE_NOOP("AuditActions", "Reading corrected"),
+    "reading.estimated": QT_TRANSLATE_NOOP("AuditActions", "Reading estimated"),
+    "readings.imported": QT_TRANSLATE_NOOP("AuditActions", "Readings imported"),
+    "bill.reversed": QT_TRANSLATE_NOOP("AuditActions", "Bill reversed"),
 }
 
 

@@ -24,6 +24,19 @@ _TEXTS: dict[str, str] = {
         "Messages", "Too many failed attempts. The user is locked for {minutes} minutes."
     ),
     "auth.wrong_password": QT_TRANSLATE_NOOP("Messages", "The current password is wrong."),
+    "billing.already_reversed": QT_TRANSLATE_NOOP(
+        "Messages", "This bill has already been reversed."
+    ),
+    "billing.bill_not_found": QT_TRANSLATE_NOOP("Messages", "The bill no longer exists."),
+    "billing.no_tariff": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No tariff is in force for this customer type and gas use on the reading's dates. Ask "
+        "a manager to add one.",
+    ),
+    "billing.reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason for the reversal."),
+    "billing.reversal_not_reversible": QT_TRANSLATE_NOOP(
+        "Messages", "A reversal cannot be reversed."
+    ),
     "gas_use.not_residential": QT_TRANSLATE_NOOP(
         "Messages", "A residential account must use gas for cooking or heating."
     ),
@@ -42,6 +55,53 @@ _TEXTS: dict[str, str] = {
     ),
     "id_number.format": QT_TRANSLATE_NOOP(
         "Messages", "An ID number has 18 characters: 17 digits and a digit or X."
+    ),
+    "import.already_recorded": QT_TRANSLATE_NOOP(
+        "Messages", "This meter already has a reading on this date."
+    ),
+    "import.bad_date": QT_TRANSLATE_NOOP("Messages", "Not a date; write it as YYYY-MM-DD."),
+    "import.bad_encoding": QT_TRANSLATE_NOOP(
+        "Messages", "The text is neither UTF-8 nor GBK; save the file again as CSV UTF-8."
+    ),
+    "import.bad_file": QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be read as CSV or as an Excel workbook."
+    ),
+    "import.cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "The import was cancelled; nothing was imported."
+    ),
+    "import.date_in_future": QT_TRANSLATE_NOOP("Messages", "The reading date is after today."),
+    "import.date_missing": QT_TRANSLATE_NOOP("Messages", "The reading date is empty."),
+    "import.duplicate_column": QT_TRANSLATE_NOOP("Messages", "This column appears twice."),
+    "import.duplicate_in_file": QT_TRANSLATE_NOOP(
+        "Messages", "This meter has another reading for this date in the file."
+    ),
+    "import.empty_file": QT_TRANSLATE_NOOP("Messages", "The file has no readings."),
+    "import.later_reading_recorded": QT_TRANSLATE_NOOP(
+        "Messages", "This meter already has a later reading."
+    ),
+    "import.meter_missing": QT_TRANSLATE_NOOP("Messages", "The meter number is empty."),
+    "import.missing_column": QT_TRANSLATE_NOOP("Messages", "A required column is missing."),
+    "import.rejected": QT_TRANSLATE_NOOP(
+        "Messages", "The file was not imported: some rows are wrong. Nothing was saved."
+    ),
+    "import.text_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "Too long (reader: 40 characters, note: 200)."
+    ),
+    "import.unknown_meter": QT_TRANSLATE_NOOP("Messages", "No meter of this hall has this number."),
+    "import.unsupported_format": QT_TRANSLATE_NOOP(
+        "Messages", "Only .csv and .xlsx files can be imported."
+    ),
+    "import.value_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The reading is empty; only sources 04-09 (locked, refused…) may leave it empty.",
+    ),
+    "import.value_negative": QT_TRANSLATE_NOOP("Messages", "The reading is negative."),
+    "import.value_not_number": QT_TRANSLATE_NOOP("Messages", "The reading is not a number."),
+    "import.value_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The reading does not fit the meter's register."
+    ),
+    "import.value_too_precise": QT_TRANSLATE_NOOP(
+        "Messages", "The reading has more than 3 decimals."
     ),
     "meter.digits_range": QT_TRANSLATE_NOOP("Messages", "Register digits must be between 3 and 9."),
     "meter.number_format": QT_TRANSLATE_NOOP(
@@ -131,6 +191,50 @@ _TEXTS: dict[str, str] = {
     "queue.wrong_state": QT_TRANSLATE_NOOP(
         "Messages", "This cannot be done with the ticket in its current state."
     ),
+    "reading.already_recorded": QT_TRANSLATE_NOOP(
+        "Messages", "This meter already has a reading on {date}."
+    ),
+    "reading.high_litres_positive": QT_TRANSLATE_NOOP(
+        "Messages", "The 'too high' limit must be above 0 m³."
+    ),
+    "reading.kind_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown reading type: {value}."),
+    "reading.lower_than_previous": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The reading is lower than the previous one. Confirm that the meter rolled over, or "
+        "correct it.",
+    ),
+    "reading.meter_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown meter."),
+    "reading.no_history_for_estimate": QT_TRANSLATE_NOOP(
+        "Messages", "This meter has no billed periods yet, so no estimate can be made."
+    ),
+    "reading.no_previous": QT_TRANSLATE_NOOP(
+        "Messages", "There is no earlier reading to measure this one from."
+    ),
+    "reading.not_found": QT_TRANSLATE_NOOP("Messages", "The reading no longer exists."),
+    "reading.not_in_review": QT_TRANSLATE_NOOP(
+        "Messages", "This reading is not waiting in review."
+    ),
+    "reading.not_latest": QT_TRANSLATE_NOOP(
+        "Messages", "This meter already has a later reading (on {last})."
+    ),
+    "reading.percent_range": QT_TRANSLATE_NOOP(
+        "Messages", "The percentage must be between {min} and {max}."
+    ),
+    "reading.previous_in_review": QT_TRANSLATE_NOOP(
+        "Messages", "The meter's previous reading is still in review; settle it first."
+    ),
+    "reading.reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason."),
+    "reading.source_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown reading source: {value}."),
+    "reading.value_range": QT_TRANSLATE_NOOP(
+        "Messages", "This meter's register shows 0 to {max}.999 m³; check the reading."
+    ),
+    "reading.value_required": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Enter the reading; only a no-reading source (locked, refused…) may leave it empty.",
+    ),
+    "reading.volume_format": QT_TRANSLATE_NOOP(
+        "Messages", "Enter a volume in m³ with at most three decimals, e.g. 123.45."
+    ),
     "setup.already_done": QT_TRANSLATE_NOOP("Messages", "This database is already set up."),
     "storage.backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made."),
     "storage.backup_invalid": QT_TRANSLATE_NOOP(
@@ -182,6 +286,55 @@ _TEXTS: dict[str, str] = {
         "The database cannot be reached. Check the network or the server; what you typed "
         "is kept, try again in a moment.",
     ),
+    "tariff.cycle_date": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The cycle cannot start on {month}-{day}: choose a date that exists every year (not "
+        "29 February).",
+    ),
+    "tariff.flat_one_tier": QT_TRANSLATE_NOOP("Messages", "A flat tariff has exactly one price."),
+    "tariff.gas_use_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown gas use: {value}."),
+    "tariff.heating_count": QT_TRANSLATE_NOOP(
+        "Messages", "Heating households need {count} thresholds, one for each tier but the last."
+    ),
+    "tariff.heating_increasing": QT_TRANSLATE_NOOP(
+        "Messages", "Heating thresholds must be above 0 m³ and increase from tier to tier."
+    ),
+    "tariff.household_negative": QT_TRANSLATE_NOOP(
+        "Messages", "The household-size numbers cannot be negative."
+    ),
+    "tariff.last_tier_open": QT_TRANSLATE_NOOP(
+        "Messages", "The last tier has no upper limit; leave its threshold empty."
+    ),
+    "tariff.late_fee_format": QT_TRANSLATE_NOOP(
+        "Messages", "Enter the late fee as a percentage per day, e.g. 0.3."
+    ),
+    "tariff.late_fee_negative": QT_TRANSLATE_NOOP(
+        "Messages", "The late-fee rate and grace days cannot be negative."
+    ),
+    "tariff.late_fee_too_high": QT_TRANSLATE_NOOP(
+        "Messages", "The late-fee rate may be at most {max} per day."
+    ),
+    "tariff.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the tariff's name."),
+    "tariff.name_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "The tariff name may have at most {max} characters."
+    ),
+    "tariff.no_tiers": QT_TRANSLATE_NOOP("Messages", "A tariff needs at least one price."),
+    "tariff.price_format": QT_TRANSLATE_NOOP(
+        "Messages", "Enter a price in yuan per m³ with at most four decimals, e.g. 3.40."
+    ),
+    "tariff.price_range": QT_TRANSLATE_NOOP(
+        "Messages", "The price of tier {tier} must be above 0 and at most {max} yuan/m³."
+    ),
+    "tariff.threshold_required": QT_TRANSLATE_NOOP(
+        "Messages", "Every tier except the last needs an upper threshold."
+    ),
+    "tariff.thresholds_increasing": QT_TRANSLATE_NOOP(
+        "Messages", "Tier thresholds must be above 0 m³ and increase from tier to tier."
+    ),
+    "tariff.user_type_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown customer type: {value}."),
+    "tariff.version_exists": QT_TRANSLATE_NOOP(
+        "Messages", "A version of this tariff already starts on that date."
+    ),
     "user.cannot_change_self": QT_TRANSLATE_NOOP(
         "Messages", "You cannot change your own role or disable yourself."
     ),
@@ -194,12 +347,19 @@ _TEXTS: dict[str, str] = {
 }
 
 
+class _Values(dict[str, object]):
+    """A problem's values; a placeholder without a value stays visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def problem_text(problem: Problem) -> str:
     """The translated text of one problem, with its values filled in."""
     source = _TEXTS.get(problem.key)
     if source is None:  # a key without text is a bug; show the key rather than nothing
         return problem.key
-    return QCoreApplication.translate(_CONTEXT, source).format(**problem.params)
+    return QCoreApplication.translate(_CONTEXT, source).format_map(_Values(problem.params))
 
 
 def error_text(error: DomainError | StorageUnavailable) -> str:
