@@ -12,9 +12,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.accounts import Address, MeterDraft
+from app.domain.clock import FixedClock
 from app.persistence.db import Database
 from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
+from app.services.billing_service import BillingService
 from app.services.dto import AccountDetail, Operator
 from tests.conftest import sample_draft
 from ui.accounts.account_dialog import AccountDialog
@@ -78,12 +80,12 @@ def themed(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def make_page(
-    qtbot, accounts: AccountService, runner: TaskRunner
+    qtbot, db: Database, clock: FixedClock, accounts: AccountService, runner: TaskRunner
 ) -> Callable[[Operator], AccountsPage]:
     """Build the page for a logged-in user, shown at a counter screen's size."""
 
     def make(operator: Operator) -> AccountsPage:
-        page = AccountsPage(accounts, operator, runner)
+        page = AccountsPage(accounts, operator, runner, BillingService(db, clock))
         qtbot.addWidget(page)
         page.resize(1060, 690)  # its room in a 1280 x 800 main window
         with qtbot.waitActive(page):  # keyboard shortcuts and focus need the active window

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,10 +25,14 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError, StorageUnavailable
 from app.domain.users import Permission, may
 from app.services.account_service import AccountService
+from app.services.billing_dto import AccountHistory, BillView
+from app.services.billing_service import BillingService
 from app.services.dto import AccountDetail, Operator, PersonalData, SearchResult
 from ui.accounts.account_detail_view import AccountDetailView
 from ui.accounts.account_dialog import AccountDialog, EditedAccount
+from ui.accounts.account_history_view import AccountHistoryView
 from ui.accounts.account_table_model import AccountTableModel
+from ui.accounts.reverse_bill_dialog import ReverseBillDialog
 from ui.common.icons import Icon, icon
 from ui.common.messages import error_text
 from ui.common.task_runner import TaskRunner
@@ -47,18 +52,23 @@ class AccountsPage(QWidget):
     """
 
     account_opened = Signal(int)  # id of the account now shown in the detail pane
+    history_shown = Signal(int)  # id of the account whose readings and bills are now shown
 
     def __init__(
         self, accounts: AccountService, operator: Operator, runner: TaskRunner,
-        parent: QWidget | None = None,
+        billing: BillingService, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._accounts = accounts
         self._operator = operator
         self._runner = runner
+        self._billing = billing
         self._search_seq = 0
         self._open_seq = 0
+        self._history_seq = 0
+        self._history_wanted: int | None = None  # account whose history the tab should show
         self._dialog: AccountDialog | None = None
+        self._reverse_dialog: ReverseBillDialog | None = None
         self._sized = False
         self.model = AccountTableModel(accounts, self)
         self.model.fetch_failed.connect(self._show_message)
@@ -75,7 +85,9 @@ class AccountsPage(QWidget):
         if not self._sized:
             self._sized = True
             total = sum(self.splitter.sizes())
-            pane = min(self.detail_view.sizeHint().height(), total // 2)
+            wanted = (self.detail_view.sizeHint().height()
+                      + self.detail_tabs.tabBar().sizeHint().height())
+            pane = min(wanted, total // 2)
             self.splitter.setSizes([total - pane, pane])
 
     def focus_search(self) -> None:
@@ -89,10 +101,21 @@ class AccountsPage(QWidget):
         self._start_search()
 
     def open_account(self, account_id: int) -> None:
-        """Load an account into the detail pane (in the background)."""
+        """Load an account into the detail pane (in the background).
+
+        Its readings and bills load at once when their tab is in front, else when it is shown.
+        """
         self._open_seq += 1
         self._run(partial(self._accounts.detail, account_id),
                   partial(self._opened, self._open_seq))
+        self._history_wanted = account_id
+        self.history_view.clear(self.tr("Loading…"))
+        if self.detail_tabs.currentWidget() is self.history_view:
+            self._load_history()
+
+    def show_history_tab(self) -> None:
+        """Bring the "Readings and bills" tab to the front (loading it if needed)."""
+        self.detail_tabs.setCurrentWidget(self.history_view)
 
     def _build_actions(self) -> None:
         can_edit = may(self._operator.role, Permission.EDIT_ACCOUNTS)
@@ -163,18 +186,31 @@ class AccountsPage(QWidget):
         self.table.activated.connect(self._row_activated)  # Enter or double-click
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.table.installEventFilter(self)
-        can_reveal = may(self._operator.role, Permission.UNMASK_PERSONAL_DATA)
-        self.detail_view = AccountDetailView(can_reveal)
-        self.detail_view.reveal_requested.connect(self._reveal)
         # The account below the list: the list is mostly short (one keystroke finds one
         # account) and the account needs the width; the splitter lets the clerk change it.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail_view)
+        self.splitter.addWidget(self._build_detail_tabs())
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
         return self.splitter
+
+    def _build_detail_tabs(self) -> QTabWidget:
+        """The opened account: its record, and its readings and bills (loaded when shown)."""
+        can_reveal = may(self._operator.role, Permission.UNMASK_PERSONAL_DATA)
+        self.detail_view = AccountDetailView(can_reveal)
+        self.detail_view.reveal_requested.connect(self._reveal)
+        can_reverse = may(self._operator.role, Permission.REVERSE_BILLS)
+        self.history_view = AccountHistoryView(can_reverse)
+        self.history_view.reverse_requested.connect(self._reverse_bill)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setDocumentMode(True)
+        self.detail_tabs.addTab(self.detail_view, icon(Icon.ACCOUNTS), self.tr("Account"))
+        self.detail_tabs.addTab(self.history_view, icon(Icon.HISTORY),
+                                self.tr("Readings and bills"))
+        self.detail_tabs.currentChanged.connect(self._tab_changed)
+        return self.detail_tabs
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         """Down in the search box enters the results; Escape in the results goes back."""
@@ -240,6 +276,56 @@ class AccountsPage(QWidget):
         self.detail_view.show_detail(detail)
         self._update_actions()
         self.account_opened.emit(detail.id)
+
+    def _tab_changed(self) -> None:
+        if self.detail_tabs.currentWidget() is not self.history_view:
+            return
+        self._give_history_room()
+        if self.history_view.account_id != self._history_wanted:
+            self._load_history()
+
+    def _give_history_room(self) -> None:
+        """Tables and chart need height: the pane grows to 3/4, the results keep a few rows."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = total * 3 // 4
+        if total and sizes[1] < wanted:
+            self.splitter.setSizes([total - wanted, wanted])
+
+    def _load_history(self) -> None:
+        """Load the wanted account's readings and bills; only the newest load is shown."""
+        if self._history_wanted is None:
+            return
+        self._history_seq += 1
+        self._runner.run(partial(self._billing.history, self._history_wanted),
+                         partial(self._history_loaded, self._history_seq),
+                         partial(self._history_failed, self._history_seq))
+
+    def _history_loaded(self, seq: int, history: AccountHistory) -> None:
+        if seq != self._history_seq:
+            return  # an older load finished after a newer one started
+        self.history_view.show_history(history)
+        self.history_shown.emit(history.account_id)
+
+    def _history_failed(self, seq: int, error: Exception) -> None:
+        if not isinstance(error, DomainError | StorageUnavailable):
+            raise error  # a bug: let the application's exception hook report it
+        if seq == self._history_seq:
+            self.history_view.clear(error_text(error))
+            self._show_message(error_text(error))
+
+    def _reverse_bill(self, bill: BillView) -> None:
+        if self._reverse_dialog is not None and self._reverse_dialog.isVisible():
+            return
+        if self._reverse_dialog is not None:
+            self._reverse_dialog.deleteLater()
+        self._reverse_dialog = ReverseBillDialog(
+            self._billing, self._operator, self._runner, bill, self)
+        self._reverse_dialog.bill_reversed.connect(self._bill_reversed)
+        self._reverse_dialog.open()
+
+    def _bill_reversed(self, reversal_id: int) -> None:
+        self._load_history()
 
     def _reveal(self, account_id: int) -> None:
         self._run(partial(self._accounts.reveal, self._operator, account_id),
