@@ -320,3 +320,14 @@ def test_history_loads_when_its_tab_is_shown_and_follows_the_opened_account(
     assert "This cycle: 0 m³" in view.summary_text()
     assert "Tier 1: 370 m³ left" in view.summary_text()
     assert view.chart.bar_set is not None and view.chart.bar_set.count() == 24
+
+
+def test_the_models_pass_qt_model_tester(
+    qtbot, qtmodeltester, make_page: Callable[[Operator], AccountsPage], clerk: Operator,
+    household: Household,
+) -> None:
+    page = make_page(clerk)
+    open_history(qtbot, page, household.account_id)
+    view = page.history_view
+    for model in (view.bills_model, view.lines_model, view.readings_model):
+        qtmodeltester.check(model, force_py=True)
