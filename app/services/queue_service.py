@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -78,35 +79,16 @@ class QueueService:
     def call_next(self, operator: Operator, counter_no: int) -> TicketInfo:
         """Call the oldest waiting ticket this counter may serve, priority first; exactly once."""
         now = self._clock.now()
+        hall_id = operator.hall_id
+        # Claim and log in two statements: on SQLite every other counter waits for this lock.
         with self._db.writing() as session:
-            hall_id = operator.hall_id
-            counter = q.lock_counter(session, hall_id, counter_no)  # one call per counter at once
-            if q.open_ticket(session, hall_id, counter_no) is not None:
-                raise DomainError.of("queue.finish_current_first")
-            if counter.paused_since is not None:
-                raise DomainError.of("queue.counter_paused")
-            ticket = self._next_waiting(session, hall_id, counter_no, now.date())
-            if ticket is None:
-                raise DomainError.of("queue.nothing_waiting")
-            ticket.status, ticket.called_at = TicketStatus.CALLED, now
-            ticket.counter_no, ticket.served_by = counter_no, operator.user_id
-            ticket.target_counter = None
-            session.add(QueueCall(hall_id=hall_id, ticket_id=ticket.id, number=ticket.number,
-                                  counter_no=counter_no, called_at=now, recall=False))
-            return _info(session, ticket)
-
-    def _next_waiting(
-        self, session: Session, hall_id: int, counter_no: int, day: date
-    ) -> Ticket | None:
-        categories = q.served_categories(session, hall_id, counter_no)
-        query = (
-            select(Ticket)
-            .where(q.callable_filter(hall_id, day, counter_no, categories))
-            .order_by(Ticket.priority.desc(), Ticket.issued_at, Ticket.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)  # PostgreSQL; SQLite holds the write lock
-        )
-        return session.scalars(query).first()
+            q.lock_counter(session, hall_id, counter_no)  # one call per counter at once
+            row = q.claim_next(session, hall_id, counter_no, operator.user_id, now)
+            if row is None:
+                raise DomainError.of(q.refusal(session, hall_id, counter_no))
+            info = _info_of(row)
+            q.log_call(session, hall_id, info.id, info.number, counter_no, now)
+            return info
 
     def recall(self, operator: Operator, counter_no: int) -> TicketInfo:
         """Call the current ticket again, at most the hall's number of recalls."""
@@ -138,12 +120,11 @@ class QueueService:
 
     def finish(self, operator: Operator, counter_no: int) -> TicketInfo:
         """The service is done; a called ticket counts as started when it is finished."""
-        now = self._clock.now()
         with self._db.writing() as session:
-            ticket = _open(session, operator.hall_id, counter_no, OPEN_AT_COUNTER)
-            ticket.started_at = ticket.started_at or now
-            ticket.status, ticket.finished_at = TicketStatus.DONE, now
-            return _info(session, ticket)
+            row = q.finish_open(session, operator.hall_id, counter_no, self._clock.now())
+            if row is None:
+                raise DomainError.of("queue.no_current_ticket")
+            return _info_of(row)
 
     def transfer(
         self, operator: Operator, counter_no: int, reason: str,
@@ -293,6 +274,17 @@ def _waiting_lines(session: Session, hall_id: int, day: date) -> list[WaitingLin
             counters.get(c.id, 1)))
         for c in categories
     ]
+
+
+def _info_of(row: tuple[Any, ...]) -> TicketInfo:
+    """TicketInfo from a row of ``q.ticket_info_columns()``."""
+    (ticket_id, number, category_id, category, status, priority, account_no, counter_no,
+     issued_at, called_at, started_at, finished_at, recalls, time_limit, rating) = row
+    return TicketInfo(
+        ticket_id, number, category_id, category, TicketStatus(status), priority, account_no,
+        counter_no, issued_at, called_at, started_at, finished_at, recalls, time_limit,
+        Rating(rating) if rating else None,
+    )
 
 
 def _info(session: Session, ticket: Ticket) -> TicketInfo:

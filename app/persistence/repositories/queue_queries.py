@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    Executable,
+    Integer,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.queue import DEFAULT_SERVICE_SECONDS, OPEN_AT_COUNTER, TicketStatus
-from app.persistence.orm import CounterCategory, HallCounter, QueueCategory, QueueSettings, Ticket
+from app.persistence.orm import (
+    CounterCategory,
+    HallCounter,
+    QueueCall,
+    QueueCategory,
+    QueueSettings,
+    Ticket,
+)
 
 
 def served_categories(session: Session, hall_id: int, counter_no: int) -> list[int]:
@@ -43,18 +65,143 @@ def open_ticket(session: Session, hall_id: int, counter_no: int) -> Ticket | Non
     ).first()
 
 
-def lock_counter(session: Session, hall_id: int, counter_no: int) -> HallCounter:
-    """The counter's row, locked until commit: one call at a time per counter number.
+def lock_counter(session: Session, hall_id: int, counter_no: int) -> None:
+    """Lock the counter's row until commit (made if missing): one call at a time per number.
 
-    Two desktops set to the same counter number cannot both call at once on PostgreSQL; on SQLite
-    the write lock already orders them.
+    Two desktops set to the same counter number cannot both call at once on PostgreSQL. SQLite
+    needs nothing here: ``BEGIN IMMEDIATE`` has taken the one write lock already.
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(HallCounter).values(hall_id=hall_id, counter_no=counter_no)
-                    .on_conflict_do_nothing())
-    return session.scalars(select(HallCounter).where(
-        HallCounter.hall_id == hall_id, HallCounter.counter_no == counter_no).with_for_update()
-    ).one()
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    # One round trip: the no-op update of an existing row takes its row lock like FOR UPDATE.
+    session.execute(
+        pg_insert(HallCounter).values(hall_id=hall_id, counter_no=counter_no)
+        .on_conflict_do_update(index_elements=[HallCounter.hall_id, HallCounter.counter_no],
+                               set_={"paused_since": HallCounter.paused_since})
+    )
+
+
+def ticket_info_columns() -> tuple[Any, ...]:
+    """A ticket's columns for TicketInfo, with its category's name and time limit (RETURNING)."""
+    category = aliased(QueueCategory)  # qualified: RETURNING leaves the ticket's columns bare
+    of_ticket = category.id == Ticket.category_id
+    return (
+        Ticket.id, Ticket.number, Ticket.category_id,
+        select(category.name).where(of_ticket).scalar_subquery().label("category"),
+        Ticket.status, Ticket.priority, Ticket.account_no, Ticket.counter_no, Ticket.issued_at,
+        Ticket.called_at, Ticket.started_at, Ticket.finished_at, Ticket.recalls,
+        select(category.time_limit_minutes).where(of_ticket).scalar_subquery()
+        .label("time_limit_minutes"),
+        Ticket.rating,
+    )
+
+
+def claim_next(
+    session: Session, hall_id: int, counter_no: int, user_id: int, now: datetime
+) -> tuple[Any, ...] | None:
+    """Mark the next ticket this counter may call as called by it; its TicketInfo columns.
+
+    One statement, so SQLite's write lock is held briefly: the oldest callable ticket, priority
+    first (PostgreSQL: skipping rows other counters are claiming), unless the counter is on a
+    break or still has a ticket open. None when nothing was claimed; ``refusal`` says why.
+    """
+    row = session.execute(_claim_statement(), {
+        "p_hall": hall_id, "p_counter": counter_no, "p_user": user_id, "p_now": now,
+        "p_day": now.date()}).first()
+    return None if row is None else tuple(row)
+
+
+@cache
+def _claim_statement() -> Executable:
+    # Built once: making the aliases and subqueries costs more than running the statement.
+    # Parameter names unlike the columns': those of the SET clause are taken by SQLAlchemy.
+    hall_id, counter_no = bindparam("p_hall", type_=Integer), bindparam("p_counter", type_=Integer)
+    served = (
+        select(CounterCategory.category_id)
+        .join(QueueCategory, QueueCategory.id == CounterCategory.category_id)
+        .where(CounterCategory.hall_id == hall_id, CounterCategory.counter_no == counter_no,
+               QueueCategory.active.is_(True))
+    )
+    queued = aliased(Ticket)  # not correlated with the ticket being updated
+    waiting = (
+        select(queued.id)
+        .where(queued.hall_id == hall_id, queued.day == bindparam("p_day", type_=Date),
+               queued.status == TicketStatus.WAITING,
+               or_(and_(queued.category_id.in_(served), queued.target_counter.is_(None)),
+                   queued.target_counter == counter_no))
+        .order_by(queued.priority.desc(), queued.issued_at, queued.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)  # PostgreSQL; SQLite holds the write lock
+        .scalar_subquery()
+    )
+    open_here = aliased(Ticket)
+    return (
+        update(Ticket)
+        .where(Ticket.id == waiting,
+               ~exists().where(open_here.hall_id == hall_id, open_here.counter_no == counter_no,
+                               open_here.status.in_(list(OPEN_AT_COUNTER))),
+               ~exists().where(HallCounter.hall_id == hall_id,
+                               HallCounter.counter_no == counter_no,
+                               HallCounter.paused_since.is_not(None)))
+        .values(status=TicketStatus.CALLED, called_at=bindparam("p_now", type_=DateTime),
+                counter_no=counter_no,
+                served_by=bindparam("p_user", type_=Integer), target_counter=None)
+        .returning(*ticket_info_columns())
+        .execution_options(synchronize_session=False)  # no Ticket objects are loaded here
+    )
+
+
+def finish_open(session: Session, hall_id: int, counter_no: int, now: datetime
+                ) -> tuple[Any, ...] | None:
+    """Mark the counter's open ticket done (started now if it never was); its TicketInfo columns.
+
+    One statement, like ``claim_next``; None when the counter has no ticket open.
+    """
+    row = session.execute(_finish_statement(), {
+        "p_hall": hall_id, "p_counter": counter_no, "p_now": now}).first()
+    return None if row is None else tuple(row)
+
+
+@cache
+def _finish_statement() -> Executable:
+    now = bindparam("p_now", type_=DateTime)
+    current = aliased(Ticket)  # as open_ticket: the latest called of the open ones
+    latest = (
+        select(current.id)
+        .where(current.hall_id == bindparam("p_hall", type_=Integer),
+               current.counter_no == bindparam("p_counter", type_=Integer),
+               current.status.in_(list(OPEN_AT_COUNTER)))
+        .order_by(current.called_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        update(Ticket)
+        .where(Ticket.id == latest, Ticket.status.in_(list(OPEN_AT_COUNTER)))
+        .values(status=TicketStatus.DONE, finished_at=now,
+                started_at=func.coalesce(Ticket.started_at, now))
+        .returning(*ticket_info_columns())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def refusal(session: Session, hall_id: int, counter_no: int) -> str:
+    """Why ``claim_next`` claimed nothing, in the order the counter is told: the error key."""
+    if open_ticket(session, hall_id, counter_no) is not None:
+        return "queue.finish_current_first"
+    if counter_paused(session, hall_id, counter_no):
+        return "queue.counter_paused"
+    return "queue.nothing_waiting"
+
+
+def log_call(
+    session: Session, hall_id: int, ticket_id: int, number: str, counter_no: int,
+    called_at: datetime, recall: bool = False,
+) -> None:
+    """Add a call to queue_calls, the log the board and the voice follow."""
+    session.execute(insert(QueueCall).values(
+        hall_id=hall_id, ticket_id=ticket_id, number=number, counter_no=counter_no,
+        called_at=called_at, recall=recall))
 
 
 def counter_paused(session: Session, hall_id: int, counter_no: int) -> bool:
