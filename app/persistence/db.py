@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 
 MIN_SQLITE = (3, 35, 0)  # RETURNING, and the trigram tokenizer of FTS5 (3.34)
 _IMMEDIATE = "gashall_immediate"
+BUSY_TIMEOUT_S = 10.0  # how long a statement (and a write transaction's BEGIN) waits for a lock
+WRITE_LOCK_RETRY_S = 0.0005
 
 
 class Database:
@@ -104,7 +107,7 @@ def _sqlite_engine(url: str, path: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StorageUnavailable("storage.folder_unusable", str(error)) from error
-    engine = create_engine(url, connect_args={"timeout": 10})
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -115,15 +118,44 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in (
-        "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
+        "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
+        f"busy_timeout={BUSY_TIMEOUT_S * 1000:.0f}",
     ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
 
 def _sqlite_begin(connection: Any) -> None:
-    immediate = connection.get_execution_options().get(_IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    if not connection.get_execution_options().get(_IMMEDIATE, False):
+        connection.exec_driver_sql("BEGIN")
+        return
+    dbapi_connection = connection.connection.dbapi_connection
+    dbapi_connection.execute("PRAGMA busy_timeout=0")  # only this wait is ours
+    try:
+        if not retry_begin_immediate(dbapi_connection, BUSY_TIMEOUT_S):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the last try: its error is mapped
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000:.0f}")
+
+
+def retry_begin_immediate(dbapi_connection: Any, seconds: float) -> bool:
+    """``BEGIN IMMEDIATE`` every half millisecond while the database is busy; False if never.
+
+    SQLite's own busy handler sleeps 1, 2, 5, 10 ... 100 ms between tries and keeps no queue:
+    with eight counters calling at once a writer slept on long after the lock was free. Other
+    statements keep that handler (``busy_timeout``). Gives up after ``seconds``, or at once on
+    an error other than busy (the caller's last try then raises it).
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            dbapi_connection.execute("BEGIN IMMEDIATE")
+            return True
+        except sqlite3.OperationalError as error:
+            busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY  # SQLITE_BUSY_*, too
+            if not busy or time.monotonic() > deadline:
+                return False
+        time.sleep(WRITE_LOCK_RETRY_S)
 
 
 def check_sqlite_library() -> list[str]:

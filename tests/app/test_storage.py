@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
 from app.domain.errors import DomainError, StorageUnavailable
+from app.persistence import db as db_module
 from app.persistence.db import Database, open_database
 from app.persistence.netshare import is_network_path
 from app.persistence.numbering import next_number
@@ -33,14 +36,62 @@ def test_sqlite_pragmas_on_every_connection(db: Database) -> None:
 
 
 def test_write_transaction_takes_the_write_lock_at_begin(db: Database) -> None:
-    import sqlite3
-
     with db.writing() as session:
         session.execute(text("SELECT 1"))  # nothing written yet, yet the lock is held
         other = sqlite3.connect(db.engine.url.database, timeout=0.1)
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             other.execute("BEGIN IMMEDIATE")
         other.close()
+
+
+def hold_write_lock(db: Database) -> sqlite3.Connection:
+    """Another connection to the same file, holding the write lock until it commits."""
+    holder = sqlite3.connect(str(db.engine.url.database), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
+def test_waiting_writer_takes_the_lock_as_soon_as_it_is_freed(db: Database) -> None:
+    # SQLite's own busy handler, waiting since about 0 ms, tries at 178 and 228 ms, then at 328:
+    # freed at 240 ms, it would begin ~90 ms late. Our retry every 0.5 ms begins within a few.
+    with db.reading() as session:
+        session.execute(text("SELECT 1"))  # connected: the writer's wait starts at once
+    holder = hold_write_lock(db)
+    begun: list[float] = []
+
+    def write() -> None:
+        with db.writing() as session:
+            session.execute(text("SELECT 1"))  # the session begins here
+            begun.append(time.monotonic())
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    time.sleep(0.24)
+    assert begun == []  # still waiting
+    freed = time.monotonic()
+    holder.execute("COMMIT")
+    writer.join(5)
+    holder.close()
+    assert len(begun) == 1
+    late_ms = (begun[0] - freed) * 1000
+    assert late_ms < 30, f"began {late_ms:.0f} ms after the lock was freed"
+
+
+def test_writer_gives_up_after_the_busy_timeout_and_keeps_the_busy_timeout(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_S", 0.3)  # instead of 10 s
+    holder = hold_write_lock(db)
+    started = time.monotonic()
+    with pytest.raises(StorageUnavailable) as caught, db.writing() as session:
+        session.execute(text("SELECT 1"))
+    waited = time.monotonic() - started
+    holder.execute("COMMIT")
+    holder.close()
+    assert caught.value.key == "storage.busy"
+    assert 0.3 <= waited < 1.5
+    with db.writing() as session:  # the same pooled connection, usable again
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == 300
 
 
 def test_gapless_numbers_survive_rollbacks(any_db: Database) -> None:
