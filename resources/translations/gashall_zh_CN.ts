@@ -273,6 +273,65 @@
     </message>
 </context>
 <context>
+    <name>AccountHistoryView</name>
+    <message>
+        <source>No account opened</source>
+        <translation>未打开客户档案</translation>
+    </message>
+    <message>
+        <source>&amp;Bills</source>
+        <translation>账单(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Rea&amp;dings</source>
+        <translation>抄表记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Consumption chart</source>
+        <translation>用气量图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse bill…</source>
+        <translation>冲正账单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected bill with a reversal bill; its reading goes back to review.</source>
+        <translation>开具冲正账单抵消所选账单；该账单的读数退回待审核。</translation>
+    </message>
+    <message>
+        <source>Credit: {amount} yuan</source>
+        <translation>余额：{amount} 元</translation>
+    </message>
+    <message>
+        <source>Owed: {amount} yuan</source>
+        <translation>欠费：{amount} 元</translation>
+    </message>
+    <message>
+        <source>Overdue: {amount} yuan</source>
+        <translation>逾期欠费：{amount} 元</translation>
+    </message>
+    <message>
+        <source>This cycle: {volume} m³</source>
+        <translation>年累计用气量：{volume} m³</translation>
+    </message>
+    <message>
+        <source>One price, no tiers</source>
+        <translation>单一气价，不分档</translation>
+    </message>
+    <message>
+        <source>Tier {tier}: the top tier</source>
+        <translation>第{tier}档：已是最高档</translation>
+    </message>
+    <message>
+        <source>Tier {tier}: {volume} m³ left</source>
+        <translation>第{tier}档：本档剩余 {volume} m³</translation>
+    </message>
+    <message>
+        <source>Lines of bill No. {number}:</source>
+        <translation>账单 {number} 明细：</translation>
+    </message>
+</context>
+<context>
     <name>AccountLabels</name>
     <message>
         <source>Not started</source>
@@ -417,6 +476,10 @@
 <context>
     <name>AccountsPage</name>
     <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <source>&amp;New account</source>
         <translation>新建档案(&amp;N)</translation>
     </message>
@@ -431,6 +494,14 @@
     <message>
         <source>Search accounts</source>
         <translation>查询客户</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Readings and bills</source>
+        <translation>抄表与账单</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -549,6 +620,34 @@
         <source>Personal data viewed</source>
         <translation>查看个人信息</translation>
     </message>
+    <message>
+        <source>Tariff version added</source>
+        <translation>新增气价版本</translation>
+    </message>
+    <message>
+        <source>Reading checks changed</source>
+        <translation>修改抄表检查规则</translation>
+    </message>
+    <message>
+        <source>Flagged reading accepted</source>
+        <translation>异常读数审核通过</translation>
+    </message>
+    <message>
+        <source>Reading corrected</source>
+        <translation>更正读数</translation>
+    </message>
+    <message>
+        <source>Reading estimated</source>
+        <translation>估抄读数</translation>
+    </message>
+    <message>
+        <source>Readings imported</source>
+        <translation>导入抄表数据</translation>
+    </message>
+    <message>
+        <source>Bill reversed</source>
+        <translation>冲正账单</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -642,6 +741,84 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BillLineTableModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Volume (m³)</source>
+        <translation>气量（m³）</translation>
+    </message>
+    <message>
+        <source>Price (yuan/m³)</source>
+        <translation>单价（元/m³）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>第{tier}档</translation>
+    </message>
+    <message>
+        <source>Late fee on No. {number}, {days} days</source>
+        <translation>账单 {number} 违约金，{days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>BillTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>计费期间</translation>
+    </message>
+    <message>
+        <source>Volume (m³)</source>
+        <translation>气量（m³）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>缴费截止日</translation>
+    </message>
+    <message>
+        <source>Unpaid (yuan)</source>
+        <translation>未缴（元）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Reversal of {number}</source>
+        <translation>冲正账单 {number}</translation>
+    </message>
+    <message>
+        <source>Reversed by {number}</source>
+        <translation>已被账单 {number} 冲正</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
     </message>
 </context>
 <context>
@@ -762,6 +939,104 @@
     <message>
         <source>Repeat the new password</source>
         <translation>确认新密码</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumptionChart</name>
+    <message>
+        <source>m³ per month</source>
+        <translation>月用气量（m³）</translation>
+    </message>
+    <message>
+        <source>m³ this cycle</source>
+        <translation>年累计（m³）</translation>
+    </message>
+    <message>
+        <source>Consumption (m³)</source>
+        <translation>用气量（m³）</translation>
+    </message>
+    <message>
+        <source>Cumulative this cycle (m³)</source>
+        <translation>年累计用气量（m³）</translation>
+    </message>
+    <message>
+        <source>Tier {tier} from {volume} m³</source>
+        <translation>第{tier}档：{volume} m³ 起</translation>
+    </message>
+    <message>
+        <source>{month}: {volume} m³</source>
+        <translation>{month}：{volume} m³</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Estimate reading</source>
+        <translation>估抄</translation>
+    </message>
+    <message>
+        <source>Correct reading</source>
+        <translation>更正读数</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>{value} m³ on {day}</source>
+        <translation>{value} m³（{day}）</translation>
+    </message>
+    <message>
+        <source>Previous reading</source>
+        <translation>上次读数</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>本次读数</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>The meter rolled over</source>
+        <translation>已翻表</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Correct reading (m³)</source>
+        <translation>正确读数（m³）</translation>
+    </message>
+    <message>
+        <source>Why, e.g. re-read on site</source>
+        <translation>原因，例如：现场复抄</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No estimate: the meter has no billed history.</source>
+        <translation>无法估抄：该表没有已计费的历史记录。</translation>
+    </message>
+    <message>
+        <source>{used} m³ (average of the last three periods) — reading {value} m³</source>
+        <translation>用气量 {used} m³（近三期平均）— 读数 {value} m³</translation>
+    </message>
+    <message>
+        <source>Estimate and bill</source>
+        <translation>估抄并计费</translation>
+    </message>
+    <message>
+        <source>Correct and bill</source>
+        <translation>更正并计费</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1321,107 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import readings</source>
+        <translation>导入读数</translation>
+    </message>
+    <message>
+        <source>A CSV (UTF-8 or GBK) or Excel .xlsx file with a header row: 表号 meter no., 抄表日期 date, 读数 reading in m³; optional 数据来源 source, 抄表类型 kind, 抄表员 reader, 备注 note. If any row is wrong, nothing is imported.</source>
+        <translation>CSV 文件（UTF-8 或 GBK 编码）或 Excel .xlsx 文件，首行为表头：表号、抄表日期、读数（m³）；可选列：数据来源、抄表类型、抄表员、备注。只要有一行有误，整个文件都不导入。</translation>
+    </message>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>选择文件并导入…</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Save list…</source>
+        <translation>保存错误清单…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading files (*.csv *.xlsx);;All files (*)</source>
+        <translation>读数文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{rows} readings imported: {billed} billed ({amount} yuan), {review} waiting for review, {not_billed} not billed.</source>
+        <translation>已导入 {rows} 条读数：已计费 {billed} 条（{amount} 元），待审核 {review} 条，不计费 {not_billed} 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file was refused and nothing was imported: %n problem(s), listed below.</source>
+        <translation>
+            <numerusform>文件未通过检查，未导入任何数据：共 %n 处问题，详见下表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save error list</source>
+        <translation>保存错误清单</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Error list saved to {path}.</source>
+        <translation>错误清单已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Save import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}.</source>
+        <translation>模板已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Take a ticket</source>
@@ -1183,6 +1559,14 @@
     <message>
         <source>Accounts</source>
         <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Meter readings</source>
+        <translation>抄表管理</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>气价管理</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1348,6 +1732,26 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>用户名或密码错误。再错 {left} 次该用户将被锁定。</translation>
     </message>
     <message>
+        <source>This bill has already been reversed.</source>
+        <translation>该账单已冲正。</translation>
+    </message>
+    <message>
+        <source>The bill no longer exists.</source>
+        <translation>该账单已不存在。</translation>
+    </message>
+    <message>
+        <source>No tariff is in force for this customer type and gas use on the reading&apos;s dates. Ask a manager to add one.</source>
+        <translation>抄表期间没有适用于该客户类型和用气类型的有效气价，请联系营业班长添加。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the reversal.</source>
+        <translation>请填写冲正原因。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot be reversed.</source>
+        <translation>冲正账单不能再冲正。</translation>
+    </message>
+    <message>
         <source>A residential account must use gas for cooking or heating.</source>
         <translation>居民用户的用气类型只能是炊事或采暖。</translation>
     </message>
@@ -1374,6 +1778,94 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>An ID number has 18 characters: 17 digits and a digit or X.</source>
         <translation>身份证号码为 18 位：前 17 位为数字，最后一位为数字或 X。</translation>
+    </message>
+    <message>
+        <source>This meter already has a reading on this date.</source>
+        <translation>该表在此日期已有读数。</translation>
+    </message>
+    <message>
+        <source>Not a date; write it as YYYY-MM-DD.</source>
+        <translation>日期格式不正确，请按 YYYY-MM-DD 填写。</translation>
+    </message>
+    <message>
+        <source>The text is neither UTF-8 nor GBK; save the file again as CSV UTF-8.</source>
+        <translation>文件编码既不是 UTF-8 也不是 GBK，请重新另存为“CSV UTF-8”格式。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as CSV or as an Excel workbook.</source>
+        <translation>无法按 CSV 或 Excel 工作簿读取该文件。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>The reading date is after today.</source>
+        <translation>抄表日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The reading date is empty.</source>
+        <translation>抄表日期为空。</translation>
+    </message>
+    <message>
+        <source>This column appears twice.</source>
+        <translation>该列重复。</translation>
+    </message>
+    <message>
+        <source>This meter has another reading for this date in the file.</source>
+        <translation>文件中该表在同一日期还有另一条读数。</translation>
+    </message>
+    <message>
+        <source>The file has no readings.</source>
+        <translation>文件中没有读数。</translation>
+    </message>
+    <message>
+        <source>This meter already has a later reading.</source>
+        <translation>该表已有日期更晚的读数。</translation>
+    </message>
+    <message>
+        <source>The meter number is empty.</source>
+        <translation>表号为空。</translation>
+    </message>
+    <message>
+        <source>A required column is missing.</source>
+        <translation>缺少必需的列。</translation>
+    </message>
+    <message>
+        <source>The file was not imported: some rows are wrong. Nothing was saved.</source>
+        <translation>文件未导入：部分行有误，未保存任何数据。</translation>
+    </message>
+    <message>
+        <source>Too long (reader: 40 characters, note: 200).</source>
+        <translation>内容过长（抄表员最多 40 个字符，备注最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>No meter of this hall has this number.</source>
+        <translation>本营业厅没有此表号的表具。</translation>
+    </message>
+    <message>
+        <source>Only .csv and .xlsx files can be imported.</source>
+        <translation>只能导入 .csv 和 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <source>The reading is empty; only sources 04-09 (locked, refused…) may leave it empty.</source>
+        <translation>读数为空；只有数据来源为 04-09（门锁、拒抄等）时读数才可为空。</translation>
+    </message>
+    <message>
+        <source>The reading is negative.</source>
+        <translation>读数为负数。</translation>
+    </message>
+    <message>
+        <source>The reading is not a number.</source>
+        <translation>读数不是数字。</translation>
+    </message>
+    <message>
+        <source>The reading does not fit the meter&apos;s register.</source>
+        <translation>读数超出该表表位数的范围。</translation>
+    </message>
+    <message>
+        <source>The reading has more than 3 decimals.</source>
+        <translation>读数超过 3 位小数。</translation>
     </message>
     <message>
         <source>Register digits must be between 3 and 9.</source>
@@ -1512,6 +2004,74 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>该号码当前状态下无法执行此操作。</translation>
     </message>
     <message>
+        <source>This meter already has a reading on {date}.</source>
+        <translation>该表在 {date} 已有读数。</translation>
+    </message>
+    <message>
+        <source>The &apos;too high&apos; limit must be above 0 m³.</source>
+        <translation>超大气量限值必须大于 0 m³。</translation>
+    </message>
+    <message>
+        <source>Unknown reading type: {value}.</source>
+        <translation>未知的抄表类型：{value}。</translation>
+    </message>
+    <message>
+        <source>The reading is lower than the previous one. Confirm that the meter rolled over, or correct it.</source>
+        <translation>读数小于上次读数。请确认是否翻表，或更正读数。</translation>
+    </message>
+    <message>
+        <source>Unknown meter.</source>
+        <translation>表具不存在。</translation>
+    </message>
+    <message>
+        <source>This meter has no billed periods yet, so no estimate can be made.</source>
+        <translation>该表尚无已计费的周期，无法估抄。</translation>
+    </message>
+    <message>
+        <source>There is no earlier reading to measure this one from.</source>
+        <translation>没有更早的读数，无法计算本次用气量。</translation>
+    </message>
+    <message>
+        <source>The reading no longer exists.</source>
+        <translation>该读数已不存在。</translation>
+    </message>
+    <message>
+        <source>This reading is not waiting in review.</source>
+        <translation>该读数不在待审核状态。</translation>
+    </message>
+    <message>
+        <source>This meter already has a later reading (on {last}).</source>
+        <translation>该表已有日期更晚的读数（{last}）。</translation>
+    </message>
+    <message>
+        <source>The percentage must be between {min} and {max}.</source>
+        <translation>百分比必须在 {min} 至 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s previous reading is still in review; settle it first.</source>
+        <translation>该表的上次读数仍待审核，请先处理。</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Unknown reading source: {value}.</source>
+        <translation>未知的数据来源：{value}。</translation>
+    </message>
+    <message>
+        <source>This meter&apos;s register shows 0 to {max}.999 m³; check the reading.</source>
+        <translation>该表计数范围为 0 至 {max}.999 m³，请核对读数。</translation>
+    </message>
+    <message>
+        <source>Enter the reading; only a no-reading source (locked, refused…) may leave it empty.</source>
+        <translation>请填写读数；只有未抄到表的数据来源（门锁、拒抄等）可以不填。</translation>
+    </message>
+    <message>
+        <source>Enter a volume in m³ with at most three decimals, e.g. 123.45.</source>
+        <translation>请输入以 m³ 为单位的气量，最多三位小数，例如 123.45。</translation>
+    </message>
+    <message>
         <source>This database is already set up.</source>
         <translation>该数据库已完成初始设置。</translation>
     </message>
@@ -1578,6 +2138,82 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>The database cannot be reached. Check the network or the server; what you typed is kept, try again in a moment.</source>
         <translation>无法连接数据库。请检查网络或服务器；已输入的内容会保留，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The cycle cannot start on {month}-{day}: choose a date that exists every year (not 29 February).</source>
+        <translation>年度周期不能从 {month} 月 {day} 日开始：请选择每年都有的日期（不能是 2 月 29 日）。</translation>
+    </message>
+    <message>
+        <source>A flat tariff has exactly one price.</source>
+        <translation>单一气价只能有一个价格。</translation>
+    </message>
+    <message>
+        <source>Unknown gas use: {value}.</source>
+        <translation>未知的用气类型：{value}。</translation>
+    </message>
+    <message>
+        <source>Heating households need {count} thresholds, one for each tier but the last.</source>
+        <translation>采暖户需要 {count} 个分档气量，除最后一档外每档一个。</translation>
+    </message>
+    <message>
+        <source>Heating thresholds must be above 0 m³ and increase from tier to tier.</source>
+        <translation>采暖户分档气量必须大于 0 m³，且逐档递增。</translation>
+    </message>
+    <message>
+        <source>The household-size numbers cannot be negative.</source>
+        <translation>家庭人口相关数值不能为负数。</translation>
+    </message>
+    <message>
+        <source>The last tier has no upper limit; leave its threshold empty.</source>
+        <translation>最后一档没有上限，请将其分档气量留空。</translation>
+    </message>
+    <message>
+        <source>Enter the late fee as a percentage per day, e.g. 0.3.</source>
+        <translation>请按每日百分比填写违约金比例，例如 0.3。</translation>
+    </message>
+    <message>
+        <source>The late-fee rate and grace days cannot be negative.</source>
+        <translation>违约金比例和宽限天数不能为负数。</translation>
+    </message>
+    <message>
+        <source>The late-fee rate may be at most {max} per day.</source>
+        <translation>违约金比例每日不得超过 {max}。</translation>
+    </message>
+    <message>
+        <source>Enter the tariff&apos;s name.</source>
+        <translation>请填写气价名称。</translation>
+    </message>
+    <message>
+        <source>The tariff name may have at most {max} characters.</source>
+        <translation>气价名称最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>A tariff needs at least one price.</source>
+        <translation>气价至少需要一个价格。</translation>
+    </message>
+    <message>
+        <source>Enter a price in yuan per m³ with at most four decimals, e.g. 3.40.</source>
+        <translation>请输入以 元/m³ 为单位的价格，最多四位小数，例如 3.40。</translation>
+    </message>
+    <message>
+        <source>The price of tier {tier} must be above 0 and at most {max} yuan/m³.</source>
+        <translation>第{tier}档价格必须大于 0 且不超过 {max} 元/m³。</translation>
+    </message>
+    <message>
+        <source>Every tier except the last needs an upper threshold.</source>
+        <translation>除最后一档外，每档都需要填写上限气量。</translation>
+    </message>
+    <message>
+        <source>Tier thresholds must be above 0 m³ and increase from tier to tier.</source>
+        <translation>分档气量必须大于 0 m³，且逐档递增。</translation>
+    </message>
+    <message>
+        <source>Unknown customer type: {value}.</source>
+        <translation>未知的客户类型：{value}。</translation>
+    </message>
+    <message>
+        <source>A version of this tariff already starts on that date.</source>
+        <translation>该气价已有从该日期起生效的版本。</translation>
     </message>
     <message>
         <source>You cannot change your own role or disable yourself.</source>
@@ -1870,6 +2506,295 @@ rate</source>
     </message>
 </context>
 <context>
+    <name>ReadingLabels</name>
+    <message>
+        <source>Read on site</source>
+        <translation>见表</translation>
+    </message>
+    <message>
+        <source>Self-reported</source>
+        <translation>自报</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>估抄</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒抄</translation>
+    </message>
+    <message>
+        <source>Obstructed</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空房</translation>
+    </message>
+    <message>
+        <source>Long unused</source>
+        <translation>长期不用</translation>
+    </message>
+    <message>
+        <source>Mounted too high</source>
+        <translation>位置过高</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Door slip</source>
+        <translation>门贴</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Remote reading</source>
+        <translation>远传</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Ad hoc</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>Check (not billed)</source>
+        <translation>复核（不计费）</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>已计费</translation>
+    </message>
+    <message>
+        <source>Not billed</source>
+        <translation>不计费</translation>
+    </message>
+    <message>
+        <source>Lower than previous</source>
+        <translation>读数小于上次</translation>
+    </message>
+    <message>
+        <source>Zero use</source>
+        <translation>零气量</translation>
+    </message>
+    <message>
+        <source>Use too high</source>
+        <translation>超大气量</translation>
+    </message>
+    <message>
+        <source>Sudden drop</source>
+        <translation>气量骤减</translation>
+    </message>
+    <message>
+        <source>Drop on last year</source>
+        <translation>同期气量骤减</translation>
+    </message>
+    <message>
+        <source>Use on inactive account</source>
+        <translation>非正常状态用气</translation>
+    </message>
+    <message>
+        <source>Previous in review</source>
+        <translation>上次读数待审核</translation>
+    </message>
+    <message>
+        <source>Bill reversed</source>
+        <translation>账单已冲正</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingRulesView</name>
+    <message>
+        <source>Gas use</source>
+        <translation>用气类型</translation>
+    </message>
+    <message>
+        <source>Zero
+consumption</source>
+        <translation>零气量</translation>
+    </message>
+    <message>
+        <source>Too high:
+above (m³)</source>
+        <translation>超大气量：
+超过（m³）</translation>
+    </message>
+    <message>
+        <source>Sudden drop:
+by at least</source>
+        <translation>气量骤减：
+降幅不低于</translation>
+    </message>
+    <message>
+        <source>Year-on-year drop:
+by at least</source>
+        <translation>同期气量骤减：
+降幅不低于</translation>
+    </message>
+    <message>
+        <source>Used while
+inactive</source>
+        <translation>非正常状态
+用气</translation>
+    </message>
+    <message>
+        <source>No gas used since the previous reading</source>
+        <translation>自上次抄表以来未用气</translation>
+    </message>
+    <message>
+        <source>More gas than this since the previous reading</source>
+        <translation>自上次抄表以来用气量超过此值</translation>
+    </message>
+    <message>
+        <source>The daily average fell this much against the last three periods</source>
+        <translation>日均用气量比近三期下降达到此比例</translation>
+    </message>
+    <message>
+        <source>The daily average fell this much against the same dates a year earlier</source>
+        <translation>日均用气量比去年同期下降达到此比例</translation>
+    </message>
+    <message>
+        <source>Gas used on a suspended, closed or long-unused account</source>
+        <translation>暂停用气、销户或长期不用的用户有用气</translation>
+    </message>
+    <message>
+        <source>{use}: zero consumption</source>
+        <translation>{use}：零气量</translation>
+    </message>
+    <message>
+        <source>{use}: too high</source>
+        <translation>{use}：超大气量</translation>
+    </message>
+    <message>
+        <source>{use}: sudden drop</source>
+        <translation>{use}：气量骤减</translation>
+    </message>
+    <message>
+        <source>{use}: year-on-year drop</source>
+        <translation>{use}：同期气量骤减</translation>
+    </message>
+    <message>
+        <source>{use}: gas used on an inactive account</source>
+        <translation>{use}：非正常状态用气</translation>
+    </message>
+    <message>
+        <source>{use}: too high above m³</source>
+        <translation>{use}：超大气量限值（m³）</translation>
+    </message>
+    <message>
+        <source>A reading that fails a check waits unbilled in the review list.</source>
+        <translation>未通过检查的读数暂不计费，进入待审核列表。</translation>
+    </message>
+    <message>
+        <source>Save checks</source>
+        <translation>保存检查规则</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>抄表日期</translation>
+    </message>
+    <message>
+        <source>Reading (m³)</source>
+        <translation>读数（m³）</translation>
+    </message>
+    <message>
+        <source>Consumption (m³)</source>
+        <translation>用气量（m³）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>抄表类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>估抄</translation>
+    </message>
+    <message>
+        <source>Rollover</source>
+        <translation>翻表</translation>
+    </message>
+    <message>
+        <source>Reader: {name}</source>
+        <translation>抄表员：{name}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <source>Meter readings</source>
+        <translation>抄表管理</translation>
+    </message>
+    <message>
+        <source>Route-book entry</source>
+        <translation>抄表本录入</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import the readings of a handheld export (CSV or Excel). The whole file is checked first; if any row is wrong nothing is imported and you get the list of rows to fix. A good file is imported in one go, checked and billed; flagged readings wait for review.</source>
+        <translation>导入抄表机导出的读数文件（CSV 或 Excel）。系统先检查整个文件：只要有一行有误，就不导入任何数据，并列出需要修改的行。无误的文件一次性导入，自动检查并计费；有异常的读数进入待审核。</translation>
+    </message>
+    <message>
+        <source>Import readings…</source>
+        <translation>导入读数…</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1889,6 +2814,123 @@ rate</source>
     </message>
 </context>
 <context>
+    <name>ReverseBillDialog</name>
+    <message>
+        <source>Reverse bill No. {number}</source>
+        <translation>冲正账单 {number}</translation>
+    </message>
+    <message>
+        <source>Bill No. {number} for {start} – {end}: {volume} m³, {amount} yuan.
+A reversal bill cancels it, and its reading goes back to review so that it can be corrected and billed again.</source>
+        <translation>账单 {number}（{start} – {end}）：{volume} m³，{amount} 元。
+冲正账单将抵消该账单，其读数退回待审核，可更正后重新计费。</translation>
+    </message>
+    <message>
+        <source>e.g. reading typed wrong, meter was replaced</source>
+        <translation>例如：读数录入错误、已换表</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Reverse bill</source>
+        <translation>冲正账单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>抄表日期</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Meter no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Previous
+(m³)</source>
+        <translation>上次读数
+（m³）</translation>
+    </message>
+    <message>
+        <source>Reading
+(m³)</source>
+        <translation>本次读数
+（m³）</translation>
+    </message>
+    <message>
+        <source>Used
+(m³)</source>
+        <translation>用气量
+（m³）</translation>
+    </message>
+    <message>
+        <source>Estimate
+(m³)</source>
+        <translation>估算气量
+（m³）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据来源</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>E&amp;stimate…</source>
+        <translation>估抄(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The reading is right as it stands: bill it</source>
+        <translation>读数无误，按此计费</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) waiting</source>
+        <translation>
+            <numerusform>待审核 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{account}: {state}</source>
+        <translation>{account}：{state}</translation>
+    </message>
+    <message>
+        <source>, {amount} yuan</source>
+        <translation>，{amount} 元</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Clerk</source>
@@ -1901,6 +2943,409 @@ rate</source>
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetModel</name>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Meter no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Prev.
+(m³)</source>
+        <translation>上次读数
+（m³）</translation>
+    </message>
+    <message>
+        <source>Prev.
+date</source>
+        <translation>上次抄表
+日期</translation>
+    </message>
+    <message>
+        <source>Reading
+(m³)</source>
+        <translation>本次读数
+（m³）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Used
+(m³)</source>
+        <translation>用气量
+（m³）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Rollover</source>
+        <translation>翻表</translation>
+    </message>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>First reading: not billed</source>
+        <translation>首次抄表，不计费</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetView</name>
+    <message>
+        <source>Route book</source>
+        <translation>抄表本</translation>
+    </message>
+    <message>
+        <source>Who read the meters</source>
+        <translation>抄表员姓名</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reading date</source>
+        <translation>抄表日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>抄表类型</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>抄表员</translation>
+    </message>
+    <message>
+        <source>No route book has accounts yet.</source>
+        <translation>抄表本中还没有客户。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} meters read</source>
+        <translation>已抄 {done} / {total} 块表</translation>
+    </message>
+    <message>
+        <source>Not recorded: lower than the previous reading. Correct the value.</source>
+        <translation>未保存：读数小于上次读数，请更正。</translation>
+    </message>
+    <message>
+        <source>The reading {value} m³ of meter {meter} ({name}) is lower than the previous reading {previous} m³.
+
+Has the meter rolled over? Its {digits}-digit register would then show a consumption of {used} m³.</source>
+        <translation>表号 {meter}（{name}）的读数 {value} m³ 小于上次读数 {previous} m³。
+
+是否已翻表？如已翻表，按 {digits} 位表计算，本次用气量为 {used} m³。</translation>
+    </message>
+    <message>
+        <source>Meter rolled over?</source>
+        <translation>是否翻表？</translation>
+    </message>
+    <message>
+        <source>{account}: waits for review — {flags}</source>
+        <translation>{account}：待审核 — {flags}</translation>
+    </message>
+</context>
+<context>
+    <name>TariffDialog</name>
+    <message>
+        <source>New tariff version</source>
+        <translation>新增气价版本</translation>
+    </message>
+    <message>
+        <source>e.g. Residential tiered tariff 2027</source>
+        <translation>例如：2027 年居民阶梯气价</translation>
+    </message>
+    <message>
+        <source>Tiered (annual volume)</source>
+        <translation>阶梯气价（按年用气量）</translation>
+    </message>
+    <message>
+        <source>Flat (one price)</source>
+        <translation>单一气价</translation>
+    </message>
+    <message>
+        <source>Month </source>
+        <translation>月份 </translation>
+    </message>
+    <message>
+        <source>Day </source>
+        <translation>日期 </translation>
+    </message>
+    <message>
+        <source>e.g. 600, 900 (empty: the usual ones)</source>
+        <translation>例如：600, 900（留空则与普通户相同）</translation>
+    </message>
+    <message>
+        <source>Raise the thresholds for large households</source>
+        <translation>多人口家庭提高分档气量</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>Low-income households pay the tier 1 price for all their gas</source>
+        <translation>低保/低收入家庭全部用气按第一档价格计费</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>User type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Gas use</source>
+        <translation>用气类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>气价名称</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <source>Annual cycle starts</source>
+        <translation>年度周期起始日</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>阶梯档位</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Heating households</source>
+        <translation>采暖户</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Above</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>Each extra person adds</source>
+        <translation>每增加一人增加</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>最多增加</translation>
+    </message>
+    <message>
+        <source>Low income</source>
+        <translation>低保/低收入</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>% per day</source>
+        <translation>%/日</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+</context>
+<context>
+    <name>TariffTableModel</name>
+    <message>
+        <source>User type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Gas use</source>
+        <translation>用气类型</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tiers (yuan/m³)</source>
+        <translation>阶梯价格（元/m³）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>气价名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <source>Cycle starts</source>
+        <translation>周期起始日</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Tiered</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>单一</translation>
+    </message>
+    <message>
+        <source>{price} for any volume</source>
+        <translation>{price}（不分档）</translation>
+    </message>
+    <message>
+        <source>Heating households: same thresholds</source>
+        <translation>采暖户：分档气量相同</translation>
+    </message>
+    <message>
+        <source>Heating households: thresholds {bounds} m³</source>
+        <translation>采暖户：分档气量 {bounds} m³</translation>
+    </message>
+    <message>
+        <source>No adjustment</source>
+        <translation>不调整</translation>
+    </message>
+    <message>
+        <source>&gt;{n} people: +{step} m³ each, at most {cap} m³</source>
+        <translation>超过 {n} 人：每人增加 {step} m³，最多增加 {cap} m³</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{rate} %/day after {days} days</source>
+        <translation>宽限 {days} 天后每日 {rate}%</translation>
+    </message>
+    <message>
+        <source>Low-income households pay tier 1 for everything</source>
+        <translation>低保/低收入户全部按第一档计费</translation>
+    </message>
+    <message>
+        <source>Low-income households pay the tiers like everyone</source>
+        <translation>低保/低收入户与其他用户同样按阶梯计费</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsPage</name>
+    <message>
+        <source>Tariffs</source>
+        <translation>气价管理</translation>
+    </message>
+    <message>
+        <source>Tariff versions</source>
+        <translation>气价版本</translation>
+    </message>
+    <message>
+        <source>Reading checks</source>
+        <translation>抄表检查规则</translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation>新增版本…</translation>
+    </message>
+    <message>
+        <source>A new version starts from the selected one; it takes over on its effective date</source>
+        <translation>新版本以所选版本为基础，自其生效日期起取代原版本</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Versions are never changed: a price change is a new version.</source>
+        <translation>已有版本不可修改：调价请新增版本。</translation>
+    </message>
+    <message>
+        <source>No tariff yet: add the first version.</source>
+        <translation>尚无气价，请新增第一个版本。</translation>
+    </message>
+    <message>
+        <source>{name} ({status}, from {date}): {tiers}
+{heating} · Household size: {household} · {low_income} · Late fee: {late_fee} · Cycle starts {cycle}</source>
+        <translation>{name}（{status}，{date} 起）：{tiers}
+{heating} · 家庭人口：{household} · {low_income} · 违约金：{late_fee} · 周期起始日 {cycle}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) not saved: see the message under each.</source>
+        <translation>
+            <numerusform>%n 行未保存，请查看各行下方的提示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. New readings are checked this way from now on.</source>
+        <translation>已保存。此后新录入的读数将按此规则检查。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有更改。</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +3377,33 @@ rate</source>
     <message>
         <source>Hotline: {hotline}</source>
         <translation>服务热线：{hotline}</translation>
+    </message>
+</context>
+<context>
+    <name>TierRows</name>
+    <message>
+        <source>Up to (m³)</source>
+        <translation>上限（m³）</translation>
+    </message>
+    <message>
+        <source>Price (yuan/m³)</source>
+        <translation>单价（元/m³）</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>增加一档</translation>
+    </message>
+    <message>
+        <source>Remove last tier</source>
+        <translation>删除最后一档</translation>
+    </message>
+    <message>
+        <source>Tier {n}</source>
+        <translation>第{n}档</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无上限</translation>
     </message>
 </context>
 <context>
