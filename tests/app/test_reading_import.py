@@ -608,10 +608,11 @@ def test_command_line_template_import_and_rejection(
     good = write_csv(tmp_path / "good.csv", [(n, today, "1") for n in numbers],
                      header=HEADER[:3])
     assert main(["readings", "import", str(good), "--user", "clerk"]) == 0
-    assert capsys.readouterr().out.startswith("Imported 3 readings from good.csv (batch 1): ")
+    assert capsys.readouterr().out.startswith("Imported 3 readings from good.csv (batch 2): ")
     db = open_database(f"sqlite:///{user_paths().database}")
     with db.reading() as session:
-        assert session.scalars(select(ReadingBatch.imported_by)).all() == ["clerk"]
+        assert session.scalars(select(ReadingBatch.imported_by).where(
+            ReadingBatch.file_name == "good.csv")).all() == ["clerk"]  # batch 1: the demo's
     db.dispose()
 
     assert main(["readings", "import", str(good), "--user", "nobody"]) == 2
