@@ -11,6 +11,16 @@ from app.persistence.orm.billing import (
     ReadingRule,
     TariffVersion,
 )
+from app.persistence.orm.cashier import (
+    CashMovement,
+    CashSession,
+    DayClose,
+    IcPurchase,
+    Payment,
+    PaymentBill,
+    PaymentTender,
+    ReceiptPrint,
+)
 from app.persistence.orm.queue import (
     CounterCategory,
     HallCounter,
@@ -22,7 +32,9 @@ from app.persistence.orm.queue import (
 )
 from app.persistence.orm.system import AuditEntry, ChainHead, Counter, Hall, User
 
-__all__ = ["Account", "AuditEntry", "Base", "Bill", "BillLine", "ChainHead", "Counter",
-           "CounterCategory", "Customer", "Hall", "HallCounter", "LedgerEntry", "ManagerNote",
-           "Meter", "QueueCall", "QueueCategory", "QueueSettings", "Reading", "ReadingBatch",
-           "ReadingRule", "TariffVersion", "Ticket", "User"]
+__all__ = ["Account", "AuditEntry", "Base", "Bill", "BillLine", "CashMovement", "CashSession",
+           "ChainHead", "Counter", "CounterCategory", "Customer", "DayClose", "Hall",
+           "HallCounter", "IcPurchase", "LedgerEntry", "ManagerNote", "Meter", "Payment",
+           "PaymentBill", "PaymentTender", "QueueCall", "QueueCategory", "QueueSettings",
+           "Reading", "ReadingBatch", "ReadingRule", "ReceiptPrint", "TariffVersion", "Ticket",
+           "User"]
