@@ -1,4 +1,4 @@
-"""Bills: reversal and re-billing, a tariff change inside a period, cycle start, history."""
+"""Bills: late fees, reversal and re-billing, a price change or cycle start inside a period."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.domain.accounts import GasUse, UserType
 from app.domain.clock import FixedClock
 from app.domain.errors import DomainError
 from app.persistence.db import Database
@@ -19,6 +20,34 @@ from tests.app.test_reading_service import M3, NO_FEE, Hall, make_hall
 def hall(any_db: Database, clock: FixedClock) -> Hall:
     return make_hall(any_db, clock)
 
+
+def test_late_fees_are_charged_on_gas_charges_never_on_late_fees(hall: Hall) -> None:
+    # the commercial tariff: 3.40 yuan/m³ up to 370 m³, late fee 0.3 %/day after 10 grace days
+    account_id, meter = hall.account("M1", user_type=UserType.NON_RESIDENTIAL,
+                                     gas_use=GasUse.COMMERCIAL)
+    hall.read(meter, date(2026, 1, 1), 0)
+    first = hall.read(meter, date(2026, 3, 1), 100)  # 100 m³ × 3.40 = 340.00, due 11 March
+    assert first.total_fen == 34000
+    # 100 m³ more = 340.00; bill 1 is 51 days late (11 March - 1 May): 34000 × 0.3 % × 51 = 52.02
+    second = hall.read(meter, date(2026, 5, 1), 200)
+    assert second.total_fen == 34000 + 5202  # 392.02, due 11 May
+    # nothing paid. 100 m³ more = 340.00, and late fees:
+    #   bill 1, 1 May - 1 Jul (61 days): 34000 × 0.3 % × 61 = 62.22
+    #   bill 2, 11 May - 1 Jul (51 days): outstanding 392.02 but only its gas charges 340.00
+    #     count: 34000 × 0.3 % × 51 = 52.02 (a fee on its fee line would make it 39202 × 0.3 %
+    #     × 51 = 59.98)
+    third = hall.read(meter, date(2026, 7, 1), 300)
+    assert third.total_fen == 34000 + 6222 + 5202
+    with hall.db.reading() as session:
+        lines = session.execute(
+            select(BillLine.kind, BillLine.late_bill_id, BillLine.from_on, BillLine.to_on,
+                   BillLine.days, BillLine.amount_fen)
+            .where(BillLine.bill_id == third.bill_id).order_by(BillLine.seq)).all()
+    assert [tuple(line) for line in lines] == [
+        ("tier", None, date(2026, 5, 1), date(2026, 7, 1), None, 34000),
+        ("late_fee", first.bill_id, date(2026, 5, 1), date(2026, 7, 1), 61, 6222),
+        ("late_fee", second.bill_id, date(2026, 5, 11), date(2026, 7, 1), 51, 5202)]
+    assert hall.billing.balance(account_id) == -(34000 + 39202 + 45424)
 
 
 def test_reversal_negates_the_bill_and_the_reading_is_billed_again(hall: Hall) -> None:

@@ -197,6 +197,15 @@ class OpenBill:
     due_on: date
     outstanding_fen: int
     fee_from: date  # late fees are charged up to here already (or the due date)
+    gas_fen: int  # the sum of its tier lines: late fees are charged on no more than this
+
+    @property
+    def fee_base_fen(self) -> int:
+        """What late fees are charged on: the outstanding amount, at most the gas charges.
+
+        A bill's own late-fee lines are never charged a fee again (no fee on a fee).
+        """
+        return max(min(self.outstanding_fen, self.gas_fen), 0)
 
 
 def open_bills(session: Session, account_ids: Sequence[int]) -> dict[int, list[OpenBill]]:
@@ -213,8 +222,13 @@ def open_bills(session: Session, account_ids: Sequence[int]) -> dict[int, list[O
             continue
         bills = _unreversed_bills(session, list(owed))
         fees = _last_fee_dates(session, list(owed))
-        for account_id, rows in bills.items():
-            result[account_id] = _allocate(account_id, owed[account_id], rows, fees)
+        allocated = {account_id: _allocate(account_id, owed[account_id], rows, fees)
+                     for account_id, rows in bills.items()}
+        gas = _gas_charges(session, [b.bill_id for found in allocated.values() for b in found])
+        for found in allocated.values():
+            for b in found:
+                b.gas_fen = gas.get(b.bill_id, 0)
+        result.update(allocated)
     return result
 
 
@@ -265,6 +279,19 @@ def _last_fee_dates(session: Session, account_ids: Sequence[int]) -> dict[int, d
     return {int(bill): on for bill, on in rows if bill is not None and on is not None}
 
 
+def _gas_charges(session: Session, bill_ids: Sequence[int]) -> dict[int, int]:
+    """The sum of the tier (gas) lines of each bill."""
+    gas: dict[int, int] = {}
+    for part in chunks(sorted(set(bill_ids))):
+        rows = session.connection().execute(
+            select(BillLine.bill_id, func.sum(BillLine.amount_fen))
+            .where(among(session, BillLine.bill_id, part), BillLine.kind == "tier")
+            .group_by(BillLine.bill_id)
+        )
+        gas.update({int(b): int(s) for b, s in rows if s is not None})
+    return gas
+
+
 def _allocate(
     account_id: int, owed: int, bills: list[tuple[int, int, date]], fees: dict[int, date]
 ) -> list[OpenBill]:
@@ -277,7 +304,7 @@ def _allocate(
         part = min(owed, total)
         owed -= part
         fee_from = max(due_on, fees.get(bill_id, due_on))
-        found.append(OpenBill(bill_id, account_id, total, due_on, part, fee_from))
+        found.append(OpenBill(bill_id, account_id, total, due_on, part, fee_from, 0))
     found.reverse()
     return found
 

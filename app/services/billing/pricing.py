@@ -99,12 +99,18 @@ def plan_bill(
 
 
 def _late_fees(tariff: Tariff, account: AccountState, bill_date: date) -> list[LinePlan]:
-    """违约金 lines: each overdue bill's outstanding amount × rate × days since the last fee."""
+    """违约金 lines: each overdue bill's fee base × rate × days since its last fee.
+
+    Late fees are charged on the arrears of gas charges (DOMAIN.md §9), never on late fees: the
+    fee base of an overdue bill is its outstanding amount, but at most the sum of its tier
+    (gas) lines. So when a bill that carries late-fee lines is itself overdue, those lines add
+    nothing to the next fee and fees do not compound. A bill of late fees only has no base.
+    """
     rule = tariff.late_fee
     lines: list[LinePlan] = []
     for overdue in account.open_bills:
         days = (bill_date - overdue.fee_from).days
-        fee = late_fee_fen(overdue.outstanding_fen, days, rule)
+        fee = late_fee_fen(overdue.fee_base_fen, days, rule)
         if fee <= 0:
             continue
         lines.append(LinePlan("late_fee", tariff.id, None, None, overdue.fee_from, bill_date,

@@ -283,8 +283,9 @@ class BillingRun:
         bill_id = self.new_bill_id()
         self.queue_bill(bill_id, meter, reading_id, "bill", None, plan, "")
         if plan.total_fen > 0:
+            gas = sum(line.amount_fen for line in plan.lines if line.kind == "tier")
             account.open_bills.append(OpenBill(bill_id, account.account_id, plan.total_fen,
-                                               plan.due_on, plan.total_fen, plan.due_on))
+                                               plan.due_on, plan.total_fen, plan.due_on, gas))
         return bill_id, plan.total_fen
 
     def queue_bill(
