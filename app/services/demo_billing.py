@@ -143,7 +143,7 @@ def _consumption(rng: random.Random, monthly: int, heating: bool, day: date, las
     litres = 2 * monthly * (13 if winter else 10) // 10
     if heating and winter:
         litres *= 2
-    litres = litres * rng.randrange(80, 121) // 100
+    litres = litres * rng.randrange(80, 121) // 100 // M3 * M3  # registers show whole m³
     if last:  # the latest period: a few readings for the review list
         chance = rng.random()
         if chance < 0.01:

@@ -287,12 +287,12 @@ def state_text(sheet: SheetRow, entry: Entry) -> str:
 
 
 def _short_date(day: date | None, read_on: date | None) -> str:
-    """A previous date as MM-DD when it is in the reading's year (the usual case), else in full."""
+    """A previous date as MM-DD in the reading's year (the usual case), else as YY-MM-DD."""
     if day is None:
         return ""
     if read_on is not None and day.year == read_on.year:
         return day.strftime("%m-%d")
-    return day.isoformat()
+    return day.strftime("%y-%m-%d")
 
 
 def _consumption_text(entry: Entry) -> str:

@@ -52,12 +52,12 @@ from ui.readings.route_sheet_model import RouteSheetModel
 Col = RouteSheetModel.Column
 CHECK_DELAY_MS = 150  # typing pauses this long before the value is checked
 # Typical cell texts that size the columns (with their titles); the state column takes the rest.
-_COLUMN_SAMPLES = {Col.ACCOUNT_NO: "0100000001", Col.NAME: "欧阳明", Col.ADDRESS: "南城区",
-                   Col.METER_NO: "JK00001234", Col.PREVIOUS: "99999.9",
-                   Col.PREVIOUS_ON: "10-23", Col.READING: "99999.99", Col.SOURCE: "01",
+_COLUMN_SAMPLES = {Col.ACCOUNT_NO: "0100000001", Col.NAME: "欧阳明", Col.ADDRESS: "东纵路8号3栋",
+                   Col.METER_NO: "JK100000001", Col.PREVIOUS: "99999.9",
+                   Col.PREVIOUS_ON: "25-10-23", Col.READING: "99999.99", Col.SOURCE: "01",
                    Col.CONSUMPTION: "999.9"}
 CELL_MARGIN = 26  # the style sheet's 8 px item padding each side, Qt's frame and some air
-HEADER_MARGIN = 24  # the state column takes the rest
+HEADER_MARGIN = 24  # around a title's longest line
 Ask = Callable[[str, str], bool]  # (title, question) -> yes?
 
 
@@ -107,6 +107,15 @@ class ReadingDelegate(QStyledItemDelegate):
             self.entered.emit(row)
             return True
         return super().eventFilter(editor, event)
+
+
+class TailDelegate(QStyledItemDelegate):
+    """Elides on the left: the addresses of one route book share their start, not their end."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        """Qt override: the item is drawn with the left side elided."""
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class SourceDelegate(QStyledItemDelegate):
@@ -220,6 +229,7 @@ class RouteSheetView(QWidget):
         self.reading_delegate.entered.connect(self._entered, Qt.ConnectionType.QueuedConnection)
         self.table.setItemDelegateForColumn(Col.READING, self.reading_delegate)
         self.table.setItemDelegateForColumn(Col.SOURCE, SourceDelegate(self.table))
+        self.table.setItemDelegateForColumn(Col.ADDRESS, TailDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
