@@ -29,10 +29,15 @@ class Permission(StrEnum):
     REVIEW_READINGS = "review_readings"  # accept, correct or estimate flagged readings
     EDIT_TARIFFS = "edit_tariffs"  # tariff versions and reading rules
     REVERSE_BILLS = "reverse_bills"  # a reversal (冲正) of a bill
+    TAKE_PAYMENTS = "take_payments"  # cash sessions, payments, reprints (收费)
+    AUTHORISE_VOIDS = "authorise_voids"  # a manager's password on a void (作废) or a close
+    CLOSE_DAY = "close_day"  # the hall's daily close (日结)
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.EDIT_ACCOUNTS, Permission.ENTER_READINGS}),
+    Role.CLERK: frozenset(
+        {Permission.EDIT_ACCOUNTS, Permission.ENTER_READINGS, Permission.TAKE_PAYMENTS}
+    ),
     Role.MANAGER: frozenset(
         {
             Permission.EDIT_ACCOUNTS,
@@ -44,6 +49,9 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.REVIEW_READINGS,
             Permission.EDIT_TARIFFS,
             Permission.REVERSE_BILLS,
+            Permission.TAKE_PAYMENTS,
+            Permission.AUTHORISE_VOIDS,
+            Permission.CLOSE_DAY,
         }
     ),
     Role.ADMINISTRATOR: frozenset(Permission),

@@ -54,12 +54,29 @@ class AuthService:
             raise outcome
         return outcome
 
+    def authorise(self, username: str, password: str, permission: Permission) -> Operator:
+        """A manager's password typed on a clerk's screen (a void, a close over tolerance).
+
+        The same checks and lockout as a login, and a failure is audited like one; success
+        writes no login line (the authorised action is recorded with the manager's name).
+        Raises DomainError ``auth.forbidden`` if the user's role does not grant ``permission``.
+        """
+        outcome: Operator | DomainError
+        with self._db.writing() as session:
+            user = session.scalars(select(User).where(User.username == username.strip())).first()
+            outcome = self._attempt(session, user, username.strip(), password, None)
+        if isinstance(outcome, DomainError):
+            raise outcome
+        require(outcome.role, permission)
+        return outcome
+
     def unlock(self, operator: Operator, password: str) -> None:
         """Unlock an idle-locked screen: the same checks and lockout as a login."""
         self.login(operator.username, password, action="unlock")
 
     def _attempt(
-        self, session: Session, user: User | None, username: str, password: str, action: str
+        self, session: Session, user: User | None, username: str, password: str,
+        action: str | None,
     ) -> Operator | DomainError:
         now = self._clock.now()
         if user is None:
@@ -76,7 +93,8 @@ class AuthService:
         user.failed_logins, user.locked_until = 0, None
         if _HASHER.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
-        append_audit(session, now, user.username, action, hall_id=user.hall_id)
+        if action is not None:
+            append_audit(session, now, user.username, action, hall_id=user.hall_id)
         return _operator(user)
 
     def _failed(self, session: Session, user: User) -> DomainError:
