@@ -17,9 +17,11 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
         for message in context.iter("message"):
             translation = message.find("translation")
             done = translation is not None and translation.get("type") is None
-            found[(name, message.findtext("source", ""))] = (
-                translation.text if done and translation is not None else None
-            )
+            forms = [] if translation is None else translation.findall("numerusform")
+            text = translation.text if done and translation is not None else None
+            if done and forms:  # a plural entry: its forms each stand alone (Chinese has one)
+                text = forms[0].text
+            found[(name, message.findtext("source", ""))] = text
     return found
 
 
