@@ -2596,24 +2596,24 @@ rate</source>
         <translation>读数小于上次</translation>
     </message>
     <message>
-        <source>Zero use</source>
+        <source>Zero consumption</source>
         <translation>零气量</translation>
     </message>
     <message>
-        <source>Use too high</source>
+        <source>Too high</source>
         <translation>超大气量</translation>
+    </message>
+    <message>
+        <source>Year-on-year drop</source>
+        <translation>同期气量骤减</translation>
+    </message>
+    <message>
+        <source>Used while inactive</source>
+        <translation>停用户有用气</translation>
     </message>
     <message>
         <source>Sudden drop</source>
         <translation>气量骤减</translation>
-    </message>
-    <message>
-        <source>Drop on last year</source>
-        <translation>同期气量骤减</translation>
-    </message>
-    <message>
-        <source>Use on inactive account</source>
-        <translation>非正常状态用气</translation>
     </message>
     <message>
         <source>Previous in review</source>
@@ -2700,12 +2700,12 @@ inactive</source>
         <translation>{use}：同期气量骤减</translation>
     </message>
     <message>
-        <source>{use}: gas used on an inactive account</source>
-        <translation>{use}：非正常状态用气</translation>
+        <source>{use}: used while inactive</source>
+        <translation>{use}：停用户有用气</translation>
     </message>
     <message>
-        <source>{use}: too high above m³</source>
-        <translation>{use}：超大气量限值（m³）</translation>
+        <source>{use}: too-high limit (m³)</source>
+        <translation>{use}：超大气量上限（立方米）</translation>
     </message>
     <message>
         <source>A reading that fails a check waits unbilled in the review list.</source>
@@ -2743,8 +2743,8 @@ inactive</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Marks</source>
-        <translation>标记</translation>
+        <source>Estimated / rollover</source>
+        <translation>估抄 / 翻表</translation>
     </message>
     <message>
         <source>Flags</source>
@@ -3289,8 +3289,8 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
         <translation>低保/低收入户全部按第一档计费</translation>
     </message>
     <message>
-        <source>Low-income households pay the tiers like everyone</source>
-        <translation>低保/低收入户与其他用户同样按阶梯计费</translation>
+        <source>Low-income households pay the normal tiers</source>
+        <translation>低保户按正常阶梯计价</translation>
     </message>
 </context>
 <context>

@@ -241,7 +241,7 @@ def test_a_flagged_reading_is_reviewed_and_accepted(qtbot, make_page, manager, m
     view.edit_row(2)
     type_reading(qtbot, "900")  # 400 m³ over the 150 m³ limit
     qtbot.waitUntil(lambda: view.model.entry(2).state == "review")
-    assert cell(page, 2, Col.STATE) == "In review · Use too high"
+    assert cell(page, 2, Col.STATE) == "In review · Too high"
     assert view.model.index(2, Col.CONSUMPTION).data(Qt.ItemDataRole.ForegroundRole).color() \
         == FLAG_COLOR
     assert "waits for review" in view.message_label.text()
@@ -254,7 +254,7 @@ def test_a_flagged_reading_is_reviewed_and_accepted(qtbot, make_page, manager, m
     model = review.model
     assert [model.index(0, c).data() for c in (RCol.ACCOUNT_NO, RCol.PREVIOUS, RCol.VALUE,
                                                RCol.CONSUMPTION, RCol.ESTIMATE, RCol.FLAGS)] == [
-        view.model.sheet_row(2).account_no, "500", "900", "400", "—", "Use too high"]
+        view.model.sheet_row(2).account_no, "500", "900", "400", "—", "Too high"]
     assert review.count_label.text() == "1 reading(s) waiting"
     qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() == 0 and review.result_label.text() != "")

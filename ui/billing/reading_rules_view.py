@@ -114,11 +114,11 @@ class ReadingRulesView(QWidget):
             drop_percent=_percent(),
             year_drop=_switch(self.tr("{use}: year-on-year drop").format(use=name)),
             year_drop_percent=_percent(),
-            inactive=_switch(self.tr("{use}: gas used on an inactive account").format(use=name)),
+            inactive=_switch(self.tr("{use}: used while inactive").format(use=name)),
             error=QLabel(),
         )
         row.high_limit.setFixedWidth(LIMIT_WIDTH)
-        row.high_limit.setAccessibleName(self.tr("{use}: too high above m³").format(use=name))
+        row.high_limit.setAccessibleName(self.tr("{use}: too-high limit (m³)").format(use=name))
         row.high.toggled.connect(row.high_limit.setEnabled)
         row.drop.toggled.connect(row.drop_percent.setEnabled)
         row.year_drop.toggled.connect(row.year_drop_percent.setEnabled)

@@ -188,4 +188,4 @@ class TariffTableModel(RowTableModel):
         """What low-income (低保) households pay."""
         if tariff.low_income_tier1:
             return self.tr("Low-income households pay tier 1 for everything")
-        return self.tr("Low-income households pay the tiers like everyone")
+        return self.tr("Low-income households pay the normal tiers")

@@ -44,11 +44,11 @@ _TABLES: dict[type[StrEnum], dict[str, str]] = {
     },
     Flag: {
         Flag.LOWER: QT_TRANSLATE_NOOP("ReadingLabels", "Lower than previous"),
-        Flag.ZERO: QT_TRANSLATE_NOOP("ReadingLabels", "Zero use"),
-        Flag.HIGH: QT_TRANSLATE_NOOP("ReadingLabels", "Use too high"),
+        Flag.ZERO: QT_TRANSLATE_NOOP("ReadingLabels", "Zero consumption"),
+        Flag.HIGH: QT_TRANSLATE_NOOP("ReadingLabels", "Too high"),
         Flag.DROP: QT_TRANSLATE_NOOP("ReadingLabels", "Sudden drop"),
-        Flag.YEAR_DROP: QT_TRANSLATE_NOOP("ReadingLabels", "Drop on last year"),
-        Flag.INACTIVE: QT_TRANSLATE_NOOP("ReadingLabels", "Use on inactive account"),
+        Flag.YEAR_DROP: QT_TRANSLATE_NOOP("ReadingLabels", "Year-on-year drop"),
+        Flag.INACTIVE: QT_TRANSLATE_NOOP("ReadingLabels", "Used while inactive"),
     },
 }
 
@@ -60,7 +60,7 @@ _SERVICE_FLAGS: dict[str, str] = {
 
 
 def label(value: StrEnum) -> str:
-    """The user's-language label of a code-table value, e.g. Flag.ZERO → "Zero use"."""
+    """The user's-language label of a code-table value, e.g. Flag.ZERO → "Zero consumption"."""
     return QCoreApplication.translate(_CONTEXT, _TABLES[type(value)][value])
 
 
