@@ -31,11 +31,9 @@ from app.persistence.audit_chain import append_audit
 from app.persistence.db import Database
 from app.persistence.numbering import next_number
 from app.persistence.orm import (
-    Account,
     Bill,
     CashSession,
     ChainHead,
-    Hall,
     Payment,
     PaymentBill,
     PaymentTender,
@@ -54,7 +52,16 @@ from app.persistence.repositories.ledger import (
 from app.services.auth_service import AuthService
 from app.services.cashier_dto import DueView, PaymentDraft, ReceiptView, TenderDraft
 from app.services.dto import Operator
-from app.services.payment_views import due_view, load_receipt
+from app.services.payment_views import (
+    AccountFacts,
+    HallFacts,
+    account_facts,
+    bill_lines,
+    due_view,
+    fresh_receipt,
+    hall_facts,
+    load_receipt,
+)
 
 RECEIPT_SERIES = "receipt"
 RECEIPT_PERIOD = "all"  # never reset (DOMAIN.md §12.3)
@@ -68,7 +75,7 @@ class PaymentService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
-        self._hall_codes: dict[int, str] = {}
+        self._halls: dict[int, HallFacts] = {}
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -116,32 +123,40 @@ class PaymentService:
         with self._db.writing() as session:
             lock_ledger_head(session)  # first: bills read below cannot change under us
             cash_session = _payable_session(session, operator, draft.session_id, now.date())
-            hall_id = cash_session.hall_id
-            _check_account(session, draft.account_id)
+            hall = self._hall(session, cash_session.hall_id)
+            account = _payable_account(session, draft.account_id)
             bills = open_bills(session, [draft.account_id]).get(draft.account_id, [])
             allocations = _allocate(session, draft.account_id, bills, draft.bill_ids, amount)
             owed = ledger_sums(session, [draft.account_id]).get(draft.account_id, 0)
-            receipt_no = self._next_receipt(session, hall_id)
+            seq = next_number(session, hall.id, RECEIPT_SERIES, RECEIPT_PERIOD)
+            receipt_no = receipt_number(hall.code, seq)
             digest = _append_entry(session, now, LedgerDraft(
-                hall_id, draft.account_id, LedgerKind.PAYMENT, -amount, None,
+                hall.id, draft.account_id, LedgerKind.PAYMENT, -amount, None,
                 operator.username, receipt_no))
-            payment_id = _insert_payment(session, dict(
-                hall_id=hall_id, receipt_seq=int(receipt_no.rsplit("-", 1)[1]),
-                receipt_no=receipt_no, kind=PaymentKind.PAYMENT.value, voids_id=None,
-                session_id=cash_session.id, account_id=draft.account_id,
-                ticket_id=draft.ticket_id, day=now.date(), at=now,
+            tenders = _net_tenders(draft.tenders, change)
+            row = dict(
+                hall_id=hall.id, receipt_seq=seq, receipt_no=receipt_no,
+                kind=PaymentKind.PAYMENT.value, voids_id=None, session_id=cash_session.id,
+                account_id=draft.account_id, ticket_id=draft.ticket_id, day=now.date(), at=now,
                 counter_no=cash_session.counter_no, operator=operator.username, due_fen=amount,
                 amount_fen=amount, tendered_fen=sum(t.amount_fen for t in draft.tenders),
                 change_fen=change, balance_after_fen=amount - owed, called_out=True, reason="",
-                authorised_by="", check_value=check_value(digest)))
-            _insert_tenders(session, payment_id, _net_tenders(draft.tenders, change))
+                authorised_by="", check_value=check_value(digest))
+            payment_id = _insert_payment(session, row)
+            _insert_tenders(session, payment_id, tenders)
             _insert_bills(session, payment_id, allocations)
-        return self.receipt(payment_id)
+            lines = bill_lines(session, list(dict.fromkeys(b for b, _ in allocations)))
+        return fresh_receipt(payment_id, row, hall, account, operator.full_name,
+                             tuple((t, a) for t, a, _ in tenders), lines)
+
+    def _hall(self, session: Session, hall_id: int) -> HallFacts:
+        hall = self._halls.get(hall_id)
+        if hall is None:
+            hall = self._halls[hall_id] = hall_facts(session, hall_id)
+        return hall
 
     def _next_receipt(self, session: Session, hall_id: int) -> str:
-        code = self._hall_codes.get(hall_id)
-        if code is None:
-            code = self._hall_codes[hall_id] = session.get_one(Hall, hall_id).code
+        code = self._hall(session, hall_id).code
         return receipt_number(code, next_number(session, hall_id, RECEIPT_SERIES, RECEIPT_PERIOD))
 
     # --- void, reprint, print --------------------------------------------------------------
@@ -260,12 +275,13 @@ def _payable_session(
     return row
 
 
-def _check_account(session: Session, account_id: int) -> None:
-    status = session.scalar(select(Account.status).where(Account.id == account_id))
-    if status is None:
+def _payable_account(session: Session, account_id: int) -> AccountFacts:
+    account = account_facts(session, account_id)
+    if account is None:
         raise DomainError.of("payment.account_not_found")
-    if status == AccountStatus.CLOSED.value:
+    if account.status == AccountStatus.CLOSED.value:
         raise DomainError.of("payment.account_closed")
+    return account
 
 
 def _allocate(
@@ -348,9 +364,14 @@ def _append_entry(session: Session, at: datetime, draft: LedgerDraft) -> str:
     return session.get_one(ChainHead, LEDGER_CHAIN).hash
 
 
+_INSERT_PAYMENT = insert(Payment).returning(Payment.id)
+_INSERT_TENDERS = insert(PaymentTender)
+_INSERT_BILLS = insert(PaymentBill)
+
+
 def _insert_payment(session: Session, values: dict[str, Any]) -> int:
-    return int(session.execute(insert(Payment).values(**values).returning(Payment.id))
-               .scalar_one())
+    # Core with separate parameters: the statement is compiled once, not per payment
+    return int(session.connection().execute(_INSERT_PAYMENT, values).scalar_one())
 
 
 def _net_tenders(
@@ -372,12 +393,12 @@ def _insert_tenders(
     session: Session, payment_id: int, rows: Sequence[tuple[str, int, str]]
 ) -> None:
     if rows:
-        session.execute(insert(PaymentTender), [
+        session.connection().execute(_INSERT_TENDERS, [
             dict(payment_id=payment_id, tender=t, amount_fen=a, reference=r) for t, a, r in rows])
 
 
 def _insert_bills(session: Session, payment_id: int, parts: Sequence[tuple[int, int]]) -> None:
     if parts:
-        session.execute(insert(PaymentBill), [
+        session.connection().execute(_INSERT_BILLS, [
             dict(payment_id=payment_id, bill_id=b, amount_fen=a) for b, a in parts])
 

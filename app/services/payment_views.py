@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,6 +30,60 @@ from app.persistence.repositories.ledger import ledger_sums
 from app.services.cashier_dto import DueBill, DueView, ReceiptLine, ReceiptView
 
 _IC_KINDS = (MeterKind.IC_VOLUME.value, MeterKind.IC_MONEY.value)
+_Lines = tuple[tuple[ReceiptLine, ...], int | None, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class HallFacts:
+    """What a receipt needs of its hall."""
+
+    id: int
+    code: str
+    name: str
+    hotline: str
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    """What paying needs of an account."""
+
+    status: str
+    account_no: str
+    name: str
+    address: str
+
+
+def hall_facts(session: Session, hall_id: int) -> HallFacts:
+    """Code, name and hotline of a hall."""
+    hall = session.get_one(Hall, hall_id)
+    return HallFacts(hall.id, hall.code, hall.name, hall.hotline)
+
+
+def account_facts(session: Session, account_id: int) -> AccountFacts | None:
+    """Status, number, customer name and address of an account, in one query."""
+    row = session.connection().execute(
+        select(Account.status, Account.account_no, Customer.name, Account.address_text)
+        .join(Customer, Customer.id == Account.customer_id).where(Account.id == account_id)
+    ).one_or_none()
+    return None if row is None else AccountFacts(*row)
+
+
+def fresh_receipt(
+    payment_id: int, row: dict[str, Any], hall: HallFacts, account: AccountFacts,
+    clerk_name: str, tenders: tuple[tuple[str, int], ...], lines: _Lines,
+) -> ReceiptView:
+    """The receipt of a payment just written, from what the transaction had in hand."""
+    return ReceiptView(
+        payment_id=payment_id, receipt_no=row["receipt_no"], kind=row["kind"],
+        voids_receipt_no=None, hall_name=hall.name, hall_hotline=hall.hotline, at=row["at"],
+        counter_no=row["counter_no"], operator=clerk_name or row["operator"],
+        account_no=account.account_no, name_masked=mask_name(account.name),
+        address=account.address, due_fen=row["due_fen"], amount_fen=row["amount_fen"],
+        tendered_fen=row["tendered_fen"], change_fen=row["change_fen"],
+        balance_after_fen=row["balance_after_fen"], tenders=tenders, lines=lines[0],
+        cumulative_litres=lines[1], tier_no=lines[2], tier_left_litres=lines[3],
+        purchase_count=None, check_value=row["check_value"], reason=row["reason"],
+    )
 
 
 def due_view(session: Session, account_id: int) -> DueView:
@@ -66,7 +123,7 @@ def load_receipt(session: Session, payment_id: int) -> ReceiptView:
     bill_ids = list(dict.fromkeys(int(b) for b in session.scalars(
         select(PaymentBill.bill_id).where(PaymentBill.payment_id == p.id)
         .order_by(PaymentBill.id))))
-    lines, cumulative, tier_no, tier_left = _bill_lines(session, bill_ids)
+    lines, cumulative, tier_no, tier_left = bill_lines(session, bill_ids)
     purchase_count = None
     ic = session.scalars(select(IcPurchase).where(IcPurchase.payment_id == p.id)).one_or_none()
     if ic is not None:
@@ -88,13 +145,11 @@ def load_receipt(session: Session, payment_id: int) -> ReceiptView:
     )
 
 
-def _bill_lines(
-    session: Session, bill_ids: list[int]
-) -> tuple[tuple[ReceiptLine, ...], int | None, int | None, int | None]:
+def bill_lines(session: Session, bill_ids: list[int]) -> _Lines:
     """Tier and late-fee lines of the bills paid; cumulative and tier after the newest one."""
     if not bill_ids:
         return (), None, None, None
-    rows = session.execute(
+    rows = session.connection().execute(
         select(BillLine.bill_id, BillLine.kind, BillLine.tier_no, BillLine.litres,
                BillLine.price, BillLine.amount_fen, BillLine.from_on, BillLine.to_on)
         .where(BillLine.bill_id.in_(bill_ids)).order_by(BillLine.bill_id, BillLine.seq)).all()
