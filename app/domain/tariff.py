@@ -251,12 +251,18 @@ def thresholds(t: Tariff, household: Household) -> tuple[int, ...]:
     return tuple(bound + extra for bound in base)
 
 
-def _price_bands(t: Tariff, household: Household) -> list[tuple[int, int | None, int]]:
-    """(lower bound, upper bound or None, price) of each tier for this household."""
+PriceBand = tuple[int, int | None, int]  # lower bound, upper bound (None: open), price
+
+
+def price_bands(t: Tariff, household: Household) -> tuple[PriceBand, ...]:
+    """(lower bound, upper bound or None, price) of each tier for this household.
+
+    Depends only on the tariff and the household, so a caller pricing many bills may keep it.
+    """
     bounds = thresholds(t, household)
     lowers = (0, *bounds)
     uppers: tuple[int | None, ...] = (*bounds, None)
-    return [(lowers[i], uppers[i], t.tiers[i].price) for i in range(len(bounds) + 1)]
+    return tuple((lowers[i], uppers[i], t.tiers[i].price) for i in range(len(bounds) + 1))
 
 
 def _half_up(numerator: int, denominator: int) -> int:
@@ -275,20 +281,34 @@ def price_volume(
     amounts follow the module's rounding rule, so they never depend on how the cycle's volume was
     split into bills.
     """
+    return tuple(TierLine(*line) for line in price_in_bands(
+        price_bands(t, household), cumulative_before, litres))
+
+
+def price_in_bands(
+    bands: Sequence[PriceBand], cumulative_before: int, litres: int
+) -> list[tuple[int, int, int, int]]:
+    """``price_volume`` on precomputed ``price_bands``: (tier no, litres, price, fen) per line."""
     if litres < 0 or cumulative_before < 0:
         raise ValueError("volumes are not negative")
     after = cumulative_before + litres
-    lines: list[TierLine] = []
-    for no, (lower, upper, price) in enumerate(_price_bands(t, household), start=1):
-        top = after if upper is None else min(after, upper)
-        inside_before = max(min(cumulative_before, top) - lower, 0)
-        inside_after = max(top - lower, 0)
+    lines: list[tuple[int, int, int, int]] = []
+    no = 0
+    for lower, upper, price in bands:
+        no += 1
+        top = after if upper is None or after < upper else upper
+        if top <= lower:
+            continue  # no volume in this tier
+        inside_after = top - lower
+        inside_before = cumulative_before - lower if cumulative_before < top else inside_after
+        if inside_before < 0:
+            inside_before = 0
         if inside_after > inside_before:
-            amount = _half_up(price * inside_after, _LINE_DIVISOR) - _half_up(
-                price * inside_before, _LINE_DIVISOR
-            )
-            lines.append(TierLine(no, inside_after - inside_before, price, amount))
-    return tuple(lines)
+            # _half_up of non-negative numerators, written out: this runs once per bill line
+            amount = ((2 * price * inside_after + _LINE_DIVISOR) // (2 * _LINE_DIVISOR)
+                      - (2 * price * inside_before + _LINE_DIVISOR) // (2 * _LINE_DIVISOR))
+            lines.append((no, inside_after - inside_before, price, amount))
+    return lines
 
 
 def tier_position(t: Tariff, household: Household, cumulative: int) -> TierPosition:
@@ -296,11 +316,15 @@ def tier_position(t: Tariff, household: Household, cumulative: int) -> TierPosit
 
     At a threshold exactly, the next tier has begun (第二档还剩余 …).
     """
-    bounds = thresholds(t, household)
-    for no, bound in enumerate(bounds, start=1):
-        if cumulative < bound:
-            return TierPosition(no, bound - cumulative)
-    return TierPosition(len(bounds) + 1, None)
+    return position_in_bands(price_bands(t, household), cumulative)
+
+
+def position_in_bands(bands: Sequence[PriceBand], cumulative: int) -> TierPosition:
+    """``tier_position`` on precomputed ``price_bands``."""
+    for no, (_, upper, _) in enumerate(bands, start=1):
+        if upper is not None and cumulative < upper:
+            return TierPosition(no, upper - cumulative)
+    return TierPosition(len(bands), None)
 
 
 # --- cycles, versions, periods ------------------------------------------------------------------
@@ -340,28 +364,50 @@ def split_period(
     Each segment is priced with the version in force on its days. A period of no days is one
     segment. Raises DomainError ``billing.no_tariff`` when a day has no version in force.
     """
+    parts = period_parts(tariffs, start, end)
+    return tuple(Segment(t, seg_start, seg_end, share, cycle)
+                 for (seg_start, seg_end, t, cycle, _), share
+                 in zip(parts, share_litres(parts, litres), strict=True))
+
+
+PeriodPart = tuple[date, date, Tariff, date, int]  # start, end, tariff, cycle start, days to end
+
+
+def period_parts(tariffs: Sequence[Tariff], start: date, end: date) -> tuple[PeriodPart, ...]:
+    """The days of ``split_period``'s segments, without the litres.
+
+    Depends only on the versions and the two dates, so a caller splitting many periods may keep
+    it. The last item of each part is the number of days from ``start`` to the part's end.
+    """
     if end < start:
         raise ValueError("a period ends after it starts")
-    bounds: list[tuple[date, date, Tariff]] = []
+    parts: list[PeriodPart] = []
     day = start
     while True:
         t = in_force(tariffs, day)
         if t is None:
             raise DomainError.of("billing.no_tariff", None, day=day.isoformat())
         stop = min(cycle_end(t, day) + timedelta(days=1), _next_version(tariffs, day) or end, end)
-        bounds.append((day, max(stop, day), t))
+        part_end = max(stop, day)
+        parts.append((day, part_end, t, cycle_start(t, day), (part_end - start).days))
         if stop >= end:
             break
         day = stop
-    total_days = (end - start).days
-    segments: list[Segment] = []
+    return tuple(parts)
+
+
+def share_litres(parts: Sequence[PeriodPart], litres: int) -> list[int]:
+    """The litres of each part of ``period_parts``, pro rata by days as ``split_period`` says."""
+    if len(parts) == 1:
+        return [litres]
+    total_days = parts[-1][4]
+    shares: list[int] = []
     given = 0
-    for seg_start, seg_end, t in bounds:
-        upto = (seg_end - start).days
+    for *_, upto in parts:
         share = litres if upto == total_days else _half_up(litres * upto, total_days)
-        segments.append(Segment(t, seg_start, seg_end, share - given, cycle_start(t, seg_start)))
+        shares.append(share - given)
         given = share
-    return tuple(segments)
+    return shares
 
 
 def _next_version(tariffs: Sequence[Tariff], day: date) -> date | None:

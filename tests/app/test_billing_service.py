@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from app.domain.clock import FixedClock
 from app.domain.errors import DomainError
 from app.persistence.db import Database
 from app.persistence.orm import Bill, BillLine, LedgerEntry
+from app.persistence.repositories.ledger import ChainLinker, LedgerDraft, LedgerKind, entry_hash
 from tests.app.test_reading_service import M3, NO_FEE, Hall, make_hall
 
 
@@ -132,3 +133,16 @@ def test_history_has_24_months_the_tier_and_readings(hall: Hall) -> None:
         59 * M3, 1, 311 * M3)
     assert [r.read_on for r in history.readings] == [
         date(2026, 3, 1), date(2026, 2, 1), date(2026, 1, 1)]
+
+
+@pytest.mark.parametrize("operator, ref", [
+    ("clerk1", "bill:12"), ("王师傅", "代扣"), ('a"b', "back\\slash"), ("tab\there", "\x7f\n"),
+    ("", ""),
+])
+@pytest.mark.parametrize("bill_id", [None, 7])
+def test_ledger_links_made_in_bulk_are_the_entry_hash(
+    operator: str, ref: str, bill_id: int | None
+) -> None:
+    at = datetime(2026, 11, 23, 9, 0, 5, 123456)
+    draft = LedgerDraft(1, 42, LedgerKind.BILL, -34000, bill_id, operator, ref)
+    assert ChainLinker(at).link("ab" * 32, 9, draft) == entry_hash("ab" * 32, 9, at, draft)

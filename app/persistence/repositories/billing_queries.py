@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ARRAY,
@@ -56,9 +56,8 @@ def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield values[start:start + size]
 
 
-@dataclass(frozen=True)
-class MeterRow:
-    """A meter with what billing needs of its account."""
+class MeterRow(NamedTuple):
+    """A meter with what billing needs of its account (a named tuple: made 100,000 at a time)."""
 
     meter_id: int
     meter_no: str
@@ -85,8 +84,9 @@ def meters_by_number(session: Session, numbers: Sequence[str]) -> dict[str, Mete
     found: dict[str, MeterRow] = {}
     for part in chunks(sorted(set(numbers))):
         query = select(*_METER_COLUMNS).join(Account, Account.id == Meter.account_id)
-        for row in session.connection().execute(query.where(among(session, Meter.meter_no, part))):
-            found[row[1]] = MeterRow(*_values(row))
+        for row in session.connection().execute(
+                query.where(among(session, Meter.meter_no, part))).all():
+            found[row[1]] = MeterRow._make(row)
     return found
 
 
@@ -95,8 +95,9 @@ def meters_by_id(session: Session, ids: Iterable[int]) -> dict[int, MeterRow]:
     found: dict[int, MeterRow] = {}
     for part in chunks(sorted(set(ids))):
         query = select(*_METER_COLUMNS).join(Account, Account.id == Meter.account_id)
-        for row in session.connection().execute(query.where(among(session, Meter.id, part))):
-            found[row[0]] = MeterRow(*_values(row))
+        for row in session.connection().execute(
+                query.where(among(session, Meter.id, part))).all():
+            found[row[0]] = MeterRow._make(row)
     return found
 
 
@@ -144,7 +145,7 @@ def readings_of_meters(
             select(*_READING_COLUMNS)
             .where(among(session, Reading.meter_id, part), Reading.read_on >= since)
             .order_by(Reading.meter_id, Reading.read_on)
-        )
+        ).all()
         for row in rows:
             found[row[1]].append(PastReading(*row))
         bare = [m for m in part if not found[m]]
@@ -160,7 +161,7 @@ def readings_of_meters(
                     latest, and_(latest.c.meter_id == Reading.meter_id,
                                  latest.c.on == Reading.read_on)
                 )
-            )
+            ).all()
             for row in rows:
                 found[row[1]].append(PastReading(*row))
     return found
@@ -180,7 +181,7 @@ def cumulative_volumes(
             .where(among(session, BillLine.account_id, part), BillLine.kind == "tier",
                    BillLine.cycle_start >= since)
             .group_by(BillLine.account_id, BillLine.cycle_start)
-        )
+        ).all()
         for account_id, start, litres in rows:
             if start is not None:
                 volumes[(int(account_id), start)] = int(litres)
@@ -358,20 +359,24 @@ class BulkWriter:
         self._mark = "?" if self.sqlite else "%s"
         self._date = _processor(conn, Date())
         self._datetime = _processor(conn, DateTime())
-        self._dates: dict[date, object] = {}
+        self._dates: dict[date | None, object] = {None: None}
+        self._moments: dict[datetime | None, object] = {None: None}
 
     def day(self, value: date | None) -> object:
-        """A date as the driver takes it."""
-        if value is None:
-            return None
-        known = self._dates.get(value)
-        if known is None:
+        """A date as the driver takes it (converted once per distinct date)."""
+        known = self._dates.get(value, _MISSING)
+        if known is _MISSING:
+            assert value is not None
             known = self._dates[value] = self._date(value)
         return known
 
     def moment(self, value: datetime | None) -> object:
-        """A date and time as the driver takes it."""
-        return None if value is None else self._datetime(value)
+        """A date and time as the driver takes it (converted once per distinct moment)."""
+        known = self._moments.get(value, _MISSING)
+        if known is _MISSING:
+            assert value is not None
+            known = self._moments[value] = self._datetime(value)
+        return known
 
     def flag(self, value: bool) -> object:
         """A boolean as the driver takes it (SQLite binds ints faster)."""
@@ -399,13 +404,16 @@ class BulkWriter:
         return f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
 
 
-def _values(row: Any) -> tuple[Any, ...]:
-    """A result row as a plain tuple (for building records from it)."""
-    return tuple(row)
+_MISSING = object()
 
 
 def _processor(conn: Connection, type_: Date | DateTime) -> Callable[[Any], object]:
     process = type_.bind_processor(conn.dialect)
-    if process is None:
-        return lambda value: value
-    return process
+    if process is not None:
+        return process
+    if conn.dialect.name == "sqlite":
+        # The text the sqlite3 module's own date adapters would bind (deprecated since Python
+        # 3.12), made once per distinct value here instead of once per bound parameter.
+        return lambda value: value.isoformat(" ") if isinstance(value, datetime) else (
+            value.isoformat())
+    return lambda value: value

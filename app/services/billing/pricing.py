@@ -9,16 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from app.domain.tariff import (
     Household,
+    PeriodPart,
+    PriceBand,
     Tariff,
     TierPosition,
     in_force,
     late_fee_fen,
-    price_volume,
-    split_period,
-    tier_position,
+    period_parts,
+    position_in_bands,
+    price_bands,
+    price_in_bands,
+    share_litres,
 )
 from app.persistence.repositories.billing_queries import OpenBill
 
@@ -34,9 +39,11 @@ class AccountState:
     open_bills: list[OpenBill] = field(default_factory=list)  # oldest first
 
 
-@dataclass(frozen=True)
-class LinePlan:
-    """A bill line before it is written (the columns of ``bill_lines``)."""
+class LinePlan(NamedTuple):
+    """A bill line before it is written (the columns of ``bill_lines``).
+
+    A named tuple rather than a dataclass: an import plans one or two hundred thousand of them.
+    """
 
     kind: str  # tier | late_fee
     tariff_id: int | None
@@ -51,8 +58,7 @@ class LinePlan:
     days: int | None = None
 
 
-@dataclass(frozen=True)
-class BillPlan:
+class BillPlan(NamedTuple):
     """A bill before it is written."""
 
     period_from: date
@@ -65,36 +71,87 @@ class BillPlan:
     due_on: date
     lines: tuple[LinePlan, ...]
 
+    @property
+    def gas_fen(self) -> int:
+        """The sum of the tier (gas) lines: what late fees may later be charged on."""
+        return sum(line.amount_fen for line in self.lines if line.kind == "tier")
+
+
+class PriceBook:
+    """What pricing works out once and reuses across the bills of one transaction.
+
+    Tier bands per (tariff version, household), the period's parts per (versions, start, end)
+    and the version in force per (versions, day): an import bills most of its readings with the
+    same tariff, household and dates. Keyed by the identity of the tariff objects, which live
+    as long as the transaction's run.
+    """
+
+    def __init__(self) -> None:
+        self._bands: dict[tuple[int, Household], tuple[PriceBand, ...]] = {}
+        self._parts: dict[tuple[int, date, date], tuple[PeriodPart, ...]] = {}
+        self._in_force: dict[tuple[int, date], Tariff | None] = {}
+
+    def bands(self, tariff: Tariff, household: Household) -> tuple[PriceBand, ...]:
+        """``price_bands`` of the tariff for the household."""
+        key = (id(tariff), household)
+        found = self._bands.get(key)
+        if found is None:
+            found = self._bands[key] = price_bands(tariff, household)
+        return found
+
+    def parts(
+        self, tariffs: Sequence[Tariff], start: date, end: date
+    ) -> tuple[PeriodPart, ...]:
+        """``period_parts`` of the period."""
+        key = (id(tariffs), start, end)
+        found = self._parts.get(key)
+        if found is None:
+            found = self._parts[key] = period_parts(tariffs, start, end)
+        return found
+
+    def in_force(self, tariffs: Sequence[Tariff], day: date) -> Tariff | None:
+        """The version in force on ``day``."""
+        key = (id(tariffs), day)
+        if key not in self._in_force:
+            self._in_force[key] = in_force(tariffs, day)
+        return self._in_force[key]
+
 
 def plan_bill(
     tariffs: Sequence[Tariff], account: AccountState, start: date, end: date, litres: int,
-    bill_date: date,
+    bill_date: date, book: PriceBook | None = None,
 ) -> BillPlan:
     """Price ``litres`` used between the readings on ``start`` and ``end``, issued on ``bill_date``.
 
     The period is split at tariff changes and cycle starts; each segment is priced on the
     cumulative volume of its cycle so far. Late fees on the account's overdue bills follow as
     their own lines. ``account`` is updated (cumulative volumes, late fees charged up to
-    ``bill_date``); the caller adds the new bill to its open bills once it has an id.
+    ``bill_date``); the caller adds the new bill to its open bills once it has an id. ``book``
+    keeps what several bills share (``tariffs`` must then stay the same object).
     """
+    book = book or PriceBook()
+    household = account.household
+    cumulative_of = account.cumulative
     lines: list[LinePlan] = []
-    segments = split_period(tariffs, start, end, litres)
-    for seg in segments:
-        before = account.cumulative.get(seg.cycle_start, 0)
-        for line in price_volume(seg.tariff, account.household, before, seg.litres):
-            lines.append(LinePlan("tier", seg.tariff.id, line.tier_no, seg.cycle_start, seg.start,
-                                  seg.end, line.litres, line.price, line.amount_fen))
-        account.cumulative[seg.cycle_start] = before + seg.litres
-    last = segments[-1]
-    cumulative = account.cumulative.get(last.cycle_start, 0)
-    rule_tariff = in_force(tariffs, bill_date) or last.tariff
-    lines.extend(_late_fees(rule_tariff, account, bill_date))
+    parts = book.parts(tariffs, start, end)
+    for (seg_start, seg_end, tariff, cycle, _), seg_litres in zip(
+            parts, share_litres(parts, litres), strict=True):
+        before = cumulative_of.get(cycle, 0)
+        for tier_no, line_litres, price, amount in price_in_bands(
+                book.bands(tariff, household), before, seg_litres):
+            lines.append(LinePlan("tier", tariff.id, tier_no, cycle, seg_start, seg_end,
+                                  line_litres, price, amount))
+        cumulative_of[cycle] = before + seg_litres
+    last_tariff, last_cycle = parts[-1][2], parts[-1][3]
+    cumulative = cumulative_of.get(last_cycle, 0)
+    rule_tariff = book.in_force(tariffs, bill_date) or last_tariff
+    if account.open_bills:
+        lines.extend(_late_fees(rule_tariff, account, bill_date))
     return BillPlan(
-        period_from=start, period_to=end, volume_litres=litres, cycle_start=last.cycle_start,
-        cumulative_litres=cumulative,
-        tier=tier_position(last.tariff, account.household, cumulative),
-        total_fen=sum(line.amount_fen for line in lines),
-        due_on=bill_date + timedelta(days=rule_tariff.late_fee.grace_days), lines=tuple(lines),
+        start, end, litres, last_cycle, cumulative,
+        position_in_bands(book.bands(last_tariff, household), cumulative),
+        sum(line.amount_fen for line in lines),
+        bill_date + timedelta(days=rule_tariff.late_fee.grace_days), tuple(lines),
     )
 
 

@@ -47,7 +47,7 @@ from app.persistence.repositories.ledger import (
     append_ledger,
     lock_ledger_head,
 )
-from app.services.billing.pricing import AccountState, BillPlan, plan_bill
+from app.services.billing.pricing import AccountState, BillPlan, PriceBook, plan_bill
 from app.services.billing_dto import ReadingOutcome
 
 PREVIOUS_IN_REVIEW = "previous_in_review"  # a flag of this module: the reading before waits
@@ -106,6 +106,7 @@ class BillingRun:
         self._writer = BulkWriter(conn)
         self._reading_ids = IdPool(conn, "readings")
         self._bill_ids = IdPool(conn, "bills")
+        self._book = PriceBook()
         self.meters: dict[int, MeterRow] = {}
         self.readings: dict[int, list[PastReading]] = {}
         self.accounts: dict[int, AccountState] = {}
@@ -279,13 +280,13 @@ class BillingRun:
                                  gas_use=meter.gas_use)
         account = self.accounts[meter.account_id]
         today = self._now.date()
-        plan = plan_bill(tariffs, account, start, end, litres, today)
+        plan = plan_bill(tariffs, account, start, end, litres, today, self._book)
         bill_id = self.new_bill_id()
         self.queue_bill(bill_id, meter, reading_id, "bill", None, plan, "")
         if plan.total_fen > 0:
-            gas = sum(line.amount_fen for line in plan.lines if line.kind == "tier")
             account.open_bills.append(OpenBill(bill_id, account.account_id, plan.total_fen,
-                                               plan.due_on, plan.total_fen, plan.due_on, gas))
+                                               plan.due_on, plan.total_fen, plan.due_on,
+                                               plan.gas_fen))
         return bill_id, plan.total_fen
 
     def queue_bill(
