@@ -80,15 +80,13 @@ class QueueService:
         """Call the oldest waiting ticket this counter may serve, priority first; exactly once."""
         now = self._clock.now()
         hall_id = operator.hall_id
-        # Claim and log in two statements: on SQLite every other counter waits for this lock.
+        # Few statements: on SQLite every other counter waits for this write lock.
         with self._db.writing() as session:
             q.lock_counter(session, hall_id, counter_no)  # one call per counter at once
             row = q.claim_next(session, hall_id, counter_no, operator.user_id, now)
             if row is None:
                 raise DomainError.of(q.refusal(session, hall_id, counter_no))
-            info = _info_of(row)
-            q.log_call(session, hall_id, info.id, info.number, counter_no, now)
-            return info
+            return _info_of(row)
 
     def recall(self, operator: Operator, counter_no: int) -> TicketInfo:
         """Call the current ticket again, at most the hall's number of recalls."""

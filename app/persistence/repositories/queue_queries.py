@@ -12,9 +12,11 @@ from sqlalchemy import (
     DateTime,
     Executable,
     Integer,
+    Update,
     and_,
     bindparam,
     exists,
+    false,
     func,
     insert,
     or_,
@@ -81,6 +83,11 @@ def lock_counter(session: Session, hall_id: int, counter_no: int) -> None:
     )
 
 
+_INFO_NAMES = ("id", "number", "category_id", "category", "status", "priority", "account_no",
+               "counter_no", "issued_at", "called_at", "started_at", "finished_at", "recalls",
+               "time_limit_minutes", "rating")
+
+
 def ticket_info_columns() -> tuple[Any, ...]:
     """A ticket's columns for TicketInfo, with its category's name and time limit (RETURNING)."""
     category = aliased(QueueCategory)  # qualified: RETURNING leaves the ticket's columns bare
@@ -99,20 +106,41 @@ def ticket_info_columns() -> tuple[Any, ...]:
 def claim_next(
     session: Session, hall_id: int, counter_no: int, user_id: int, now: datetime
 ) -> tuple[Any, ...] | None:
-    """Mark the next ticket this counter may call as called by it; its TicketInfo columns.
+    """Call the next ticket this counter may call, logged in queue_calls; its TicketInfo columns.
 
-    One statement, so SQLite's write lock is held briefly: the oldest callable ticket, priority
+    One UPDATE, so SQLite's write lock is held briefly: the oldest callable ticket, priority
     first (PostgreSQL: skipping rows other counters are claiming), unless the counter is on a
-    break or still has a ticket open. None when nothing was claimed; ``refusal`` says why.
+    break or still has a ticket open; then the INSERT into queue_calls (on PostgreSQL in the
+    same statement, one round trip). None when nothing was claimed; ``refusal`` says why.
     """
-    row = session.execute(_claim_statement(), {
-        "p_hall": hall_id, "p_counter": counter_no, "p_user": user_id, "p_now": now,
-        "p_day": now.date()}).first()
-    return None if row is None else tuple(row)
+    params = {"p_hall": hall_id, "p_counter": counter_no, "p_user": user_id, "p_now": now,
+              "p_day": now.date()}
+    if session.get_bind().dialect.name == "postgresql":
+        row = session.execute(_claim_and_log_statement(), params).first()
+        return None if row is None else tuple(row)
+    row = session.execute(_claim_statement(), params).first()
+    if row is None:
+        return None
+    info = tuple(row)
+    log_call(session, hall_id, info[0], info[1], counter_no, now)
+    return info
 
 
 @cache
-def _claim_statement() -> Executable:
+def _claim_and_log_statement() -> Executable:
+    # PostgreSQL runs a data-modifying WITH query exactly once, whether read or not.
+    claimed = _claim_statement().cte("claimed")
+    logged = insert(QueueCall).from_select(
+        ["hall_id", "ticket_id", "number", "counter_no", "called_at", "recall"],
+        select(bindparam("p_hall", type_=Integer), claimed.c.id, claimed.c.number,
+               bindparam("p_counter", type_=Integer), bindparam("p_now", type_=DateTime),
+               false()),
+    ).cte("logged")
+    return select(*(claimed.c[name] for name in _INFO_NAMES)).add_cte(logged)
+
+
+@cache
+def _claim_statement() -> Update:
     # Built once: making the aliases and subqueries costs more than running the statement.
     # Parameter names unlike the columns': those of the SET clause are taken by SQLAlchemy.
     hall_id, counter_no = bindparam("p_hall", type_=Integer), bindparam("p_counter", type_=Integer)
@@ -199,9 +227,14 @@ def log_call(
     called_at: datetime, recall: bool = False,
 ) -> None:
     """Add a call to queue_calls, the log the board and the voice follow."""
-    session.execute(insert(QueueCall).values(
-        hall_id=hall_id, ticket_id=ticket_id, number=number, counter_no=counter_no,
-        called_at=called_at, recall=recall))
+    session.execute(_log_statement(), {
+        "hall_id": hall_id, "ticket_id": ticket_id, "number": number, "counter_no": counter_no,
+        "called_at": called_at, "recall": recall})
+
+
+@cache
+def _log_statement() -> Executable:
+    return insert(QueueCall)  # its VALUES come from the parameters; built once
 
 
 def counter_paused(session: Session, hall_id: int, counter_no: int) -> bool:
