@@ -128,12 +128,12 @@ def collect(children: list[subprocess.Popen[str]], outs: list[Path], timeout: fl
 
 def run_counters(
     hall: HallSetup, counters: range, calls: int, folder: Path, period: float = 0.0,
-    timeout: float = 600,
+    timeout: float = 600, finish_delay: float = 0.0,
 ) -> list[Any]:
     """Let each counter (one process each) call next and finish ``calls`` times; their reports."""
     outs = [folder / f"counter-{n}.json" for n in counters]
-    children = [spawn(hall, "call", out, n, calls, period) for n, out in zip(counters, outs,
-                                                                              strict=True)]
+    children = [spawn(hall, "call", out, n, calls, period, finish_delay)
+                for n, out in zip(counters, outs, strict=True)]
     try:
         release(children)
         return collect(children, outs, timeout)
@@ -168,9 +168,10 @@ def stamp_transactions(db: Database) -> dict[str, float]:
 
 
 def one_call(
-    service: QueueService, operator: Operator, counter: int, stamps: dict[str, float]
+    service: QueueService, operator: Operator, counter: int, stamps: dict[str, float],
+    finish_at: float = 0.0,
 ) -> dict[str, Any]:
-    """Call next, then finish; the call's ticket and stamps.
+    """Call next, then finish (at once, or not before ``finish_at``); the call's ticket and stamps.
 
     ``t0`` press, ``tb`` transaction begun (lock taken), ``tc`` commit started, ``t1`` call_next
     returned, ``t2`` finish returned, all ``time.time()``; ``cpu`` this process's CPU seconds in
@@ -181,6 +182,7 @@ def one_call(
     t1, cpu = time.time(), time.process_time() - cpu
     stamped = {"ticket": ticket.id, "number": ticket.number, "t0": t0, "tb": stamps["begun"],
                "tc": stamps["committing"], "t1": t1, "cpu": cpu}
+    sleep_until(finish_at)
     service.finish(operator, counter)
     return {**stamped, "t2": time.time()}
 
@@ -193,10 +195,12 @@ def call_loop(
     errors: list[dict[str, str]] = []
     start = wait_for_go()
     for i in range(args.calls):
+        press = start + i * args.period
         if args.period:
-            sleep_until(start + i * args.period)  # every counter presses at once
+            sleep_until(press)  # every counter presses at once
+        finish_at = press + args.finish_delay if args.finish_delay else 0.0
         try:
-            calls.append(one_call(service, operator, args.counter, stamps))
+            calls.append(one_call(service, operator, args.counter, stamps, finish_at))
         except (DomainError, StorageUnavailable) as error:
             errors.append({"type": type(error).__name__, "message": str(error)})
     return {"counter": args.counter, "calls": calls, "errors": errors}
@@ -233,6 +237,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     call.add_argument("counter", type=int)
     call.add_argument("calls", type=int)
     call.add_argument("period", type=float, help="seconds between calls; 0 = back to back")
+    call.add_argument("finish_delay", type=float, nargs="?", default=0.0,
+                      help="seconds from the press to finish; 0 = right after the call")
     poll.add_argument("expect", type=int, help="stop after this many new calls")
     poll.add_argument("interval", type=float, help="seconds between polls")
     poll.add_argument("timeout", type=float, help="stop after this many seconds anyway")

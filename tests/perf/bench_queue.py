@@ -1,6 +1,7 @@
 """Queue figures: call-next latency with 8 counters at once, and from a call to another's board.
 
-Run: ``python tests/perf/bench_queue.py [--pg URL] [--calls 500] [--counters 8] [--period 0.2]``.
+Run: ``python tests/perf/bench_queue.py [--pg URL] [--calls 500] [--counters 8] [--period 0.2]
+[--phases alone,at-once,flat-out,board]``.
 Runs on a fresh SQLite file and, if ``--pg`` or GASHALL_TEST_PG_URL gives a server, on a fresh
 PostgreSQL database made there for the run (and dropped afterwards). Each counter is a process of
 ``tests/app/queue_caller.py`` doing call next + finish through QueueService; every stamp is
@@ -9,7 +10,8 @@ waiting tickets as it will call (8 x 500 = 4,000 for the busy ones):
 
 - alone: one counter, back to back (the cost of a call without contention);
 - at once: all counters press "call next" at the same instant every ``--period`` s (target: p95
-  <= 20 ms);
+  <= 20 ms); each finishes right after its call, or ``--finish-delay`` s after the press (then
+  only the calls meet: in a hall, a service takes minutes);
 - flat out: all counters back to back (saturation: latency under overload, and calls per second);
 - board: one counter calls every 0.37 s, another process polls ``board()`` every 0.3 s like the
   display board; latency is from the press to the poll that first shows the number (target <= 1 s).
@@ -104,17 +106,23 @@ def bench(db: Database, args: argparse.Namespace, folder: Path) -> None:
     counters = range(1, args.counters + 1)
     hall = prepare_hall(db, at, counters)
     print(f"== {db.describe()}: {args.counters} counters x {args.calls} calls")
-    add_waiting_tickets(db, hall, args.calls)
-    calls_phase("alone (1 counter)", run_counters(hall, range(1, 2), args.calls, folder,
-                                                  timeout=TIMEOUT), None)
-    add_waiting_tickets(db, hall, args.calls * args.counters)
-    calls_phase(f"at once (every {args.period * 1000:.0f} ms)", run_counters(
-        hall, counters, args.calls, folder, args.period, TIMEOUT), TARGET_CALL_MS)
-    add_waiting_tickets(db, hall, args.calls * args.counters)
-    calls_phase("flat out", run_counters(hall, counters, args.calls, folder, 0, TIMEOUT),
-                TARGET_CALL_MS)
-    add_waiting_tickets(db, hall, args.board_calls)
-    board_phase(hall, args.board_calls, folder)
+    if "alone" in args.phases:
+        add_waiting_tickets(db, hall, args.calls)
+        calls_phase("alone (1 counter)", run_counters(hall, range(1, 2), args.calls, folder,
+                                                      timeout=TIMEOUT), None)
+    if "at-once" in args.phases:
+        add_waiting_tickets(db, hall, args.calls * args.counters)
+        apart = f", finish {args.finish_delay * 1000:.0f} ms after" if args.finish_delay else ""
+        calls_phase(f"at once (every {args.period * 1000:.0f} ms{apart})", run_counters(
+            hall, counters, args.calls, folder, args.period, TIMEOUT, args.finish_delay),
+            TARGET_CALL_MS)
+    if "flat-out" in args.phases:
+        add_waiting_tickets(db, hall, args.calls * args.counters)
+        calls_phase("flat out", run_counters(hall, counters, args.calls, folder, 0, TIMEOUT),
+                    TARGET_CALL_MS)
+    if "board" in args.phases:
+        add_waiting_tickets(db, hall, args.board_calls)
+        board_phase(hall, args.board_calls, folder)
 
 
 @contextmanager
@@ -150,7 +158,13 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=500, help="calls per counter")
     parser.add_argument("--counters", type=int, default=8)
     parser.add_argument("--period", type=float, default=0.2, help="s between 'at once' rounds")
+    parser.add_argument("--finish-delay", type=float, default=0.0,
+                        help="'at once': s from the press to finish (default 0: right after the "
+                             "call, so the first counters' finishes queue with the others' calls)")
     parser.add_argument("--board-calls", type=int, default=60)
+    parser.add_argument("--phases", default="alone,at-once,flat-out,board",
+                        type=lambda text: set(text.split(",")),
+                        help="which phases to run, comma-separated (default: all)")
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory(prefix="gashall-bench-queue-") as folder:
