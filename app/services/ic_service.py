@@ -83,17 +83,17 @@ from app.services.card_writer import (
 from app.services.cashier_dto import ReceiptView, TenderDraft
 from app.services.dto import Operator
 
-# Module-private helpers of the payment service, shared so that a purchase takes its session,
-# tenders and payment row exactly as a payment does (see the report: to be made public).
+# Shared with the payment service: a purchase checks its session and writes its payment row and
+# tenders exactly as a payment does.
 from app.services.payment_service import (
     MAX_AMOUNT_FEN,
     RECEIPT_PERIOD,
     RECEIPT_SERIES,
     PaymentService,
-    _insert_payment,
-    _insert_tenders,
-    _net_tenders,
-    _payable_session,
+    insert_payment,
+    insert_tenders,
+    net_tenders,
+    payable_session,
 )
 from app.services.tariff_service import tariffs_by_use
 
@@ -198,7 +198,7 @@ class IcService:
         now = self._clock.now()
         with self._db.writing() as session:
             lock_ledger_head(session)  # first: cumulative and balance cannot change under us
-            cash_session = _payable_session(session, operator, session_id, now.date())
+            cash_session = payable_session(session, operator, session_id, now.date())
             buyer = _buyer(session, account_id, now.date())
             quote = _quote(buyer, litres)
             if due_fen is not None and due_fen != quote.due_fen:
@@ -246,7 +246,7 @@ class IcService:
         append_ledger(session, now, entries)
         digest = lock_ledger_head(session).hash
         used = quote.balance_used_fen
-        payment_id = _insert_payment(session, dict(
+        payment_id = insert_payment(session, dict(
             hall_id=hall_id, receipt_seq=seq, receipt_no=receipt_no,
             kind=PaymentKind.IC_PURCHASE.value, voids_id=None, session_id=session_id,
             account_id=quote.account_id, ticket_id=ticket_id, day=now.date(), at=now,
@@ -254,7 +254,7 @@ class IcService:
             amount_fen=-used, tendered_fen=sum(t.amount_fen for t in tenders),
             change_fen=change, balance_after_fen=quote.balance_fen - used, called_out=True,
             reason="", authorised_by="", check_value=check_value(digest)))
-        _insert_tenders(session, payment_id, _net_tenders(tenders, change))
+        insert_tenders(session, payment_id, net_tenders(tenders, change))
         return payment_id, receipt_no
 
     def _later_version(self, tariff: Tariff) -> Tariff | None:

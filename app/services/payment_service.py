@@ -122,7 +122,7 @@ class PaymentService:
         now = self._clock.now()
         with self._db.writing() as session:
             lock_ledger_head(session)  # first: bills read below cannot change under us
-            cash_session = _payable_session(session, operator, draft.session_id, now.date())
+            cash_session = payable_session(session, operator, draft.session_id, now.date())
             hall = self._hall(session, cash_session.hall_id)
             account = _payable_account(session, draft.account_id)
             bills = open_bills(session, [draft.account_id]).get(draft.account_id, [])
@@ -133,7 +133,7 @@ class PaymentService:
             digest = _append_entry(session, now, LedgerDraft(
                 hall.id, draft.account_id, LedgerKind.PAYMENT, -amount, None,
                 operator.username, receipt_no))
-            tenders = _net_tenders(draft.tenders, change)
+            tenders = net_tenders(draft.tenders, change)
             row = dict(
                 hall_id=hall.id, receipt_seq=seq, receipt_no=receipt_no,
                 kind=PaymentKind.PAYMENT.value, voids_id=None, session_id=cash_session.id,
@@ -142,8 +142,8 @@ class PaymentService:
                 amount_fen=amount, tendered_fen=sum(t.amount_fen for t in draft.tenders),
                 change_fen=change, balance_after_fen=amount - owed, called_out=True, reason="",
                 authorised_by="", check_value=check_value(digest))
-            payment_id = _insert_payment(session, row)
-            _insert_tenders(session, payment_id, tenders)
+            payment_id = insert_payment(session, row)
+            insert_tenders(session, payment_id, tenders)
             _insert_bills(session, payment_id, allocations)
             lines = bill_lines(session, list(dict.fromkeys(b for b, _ in allocations)))
         return fresh_receipt(payment_id, row, hall, account, operator.full_name,
@@ -203,7 +203,7 @@ class PaymentService:
         digest = _append_entry(session, now, LedgerDraft(
             original.hall_id, original.account_id, LedgerKind.REVERSAL, original.amount_fen,
             None, operator.username, receipt_no))
-        void_id = _insert_payment(session, dict(
+        void_id = insert_payment(session, dict(
             hall_id=original.hall_id, receipt_seq=int(receipt_no.rsplit("-", 1)[1]),
             receipt_no=receipt_no, kind=PaymentKind.VOID.value, voids_id=original.id,
             session_id=original.session_id, account_id=original.account_id, ticket_id=None,
@@ -216,7 +216,7 @@ class PaymentService:
                                          PaymentTender.reference)
                                   .where(PaymentTender.payment_id == original.id)
                                   .order_by(PaymentTender.id)).all()
-        _insert_tenders(session, void_id, [(t, -a, r) for t, a, r in tenders])
+        insert_tenders(session, void_id, [(t, -a, r) for t, a, r in tenders])
         parts = session.execute(select(PaymentBill.bill_id, PaymentBill.amount_fen)
                                 .where(PaymentBill.payment_id == original.id)
                                 .order_by(PaymentBill.id)).all()
@@ -258,9 +258,10 @@ class PaymentService:
 # --- checks --------------------------------------------------------------------------------
 
 
-def _payable_session(
+def payable_session(
     session: Session, operator: Operator, session_id: int, today: date
 ) -> CashSession:
+    """The operator's open session of today that may take money; DomainError otherwise."""
     row = session.get(CashSession, session_id)
     if row is None or row.hall_id != operator.hall_id:
         raise DomainError.of("payment.no_open_session")
@@ -369,12 +370,13 @@ _INSERT_TENDERS = insert(PaymentTender)
 _INSERT_BILLS = insert(PaymentBill)
 
 
-def _insert_payment(session: Session, values: dict[str, Any]) -> int:
+def insert_payment(session: Session, values: dict[str, Any]) -> int:
+    """Insert a payments row; return its id."""
     # Core with separate parameters: the statement is compiled once, not per payment
     return int(session.connection().execute(_INSERT_PAYMENT, values).scalar_one())
 
 
-def _net_tenders(
+def net_tenders(
     tenders: Sequence[TenderDraft], change: int
 ) -> list[tuple[str, int, str]]:
     """Tender rows: the cash handed over less the change, in one row; the others as given."""
@@ -389,9 +391,10 @@ def _net_tenders(
     return [r for r in rows if r[1] != 0]
 
 
-def _insert_tenders(
+def insert_tenders(
     session: Session, payment_id: int, rows: Sequence[tuple[str, int, str]]
 ) -> None:
+    """Insert a payment's tender rows (tender, amount, reference)."""
     if rows:
         session.connection().execute(_INSERT_TENDERS, [
             dict(payment_id=payment_id, tender=t, amount_fen=a, reference=r) for t, a, r in rows])
