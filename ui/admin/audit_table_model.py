@@ -37,6 +37,14 @@ _ACTIONS: dict[str, str] = {
     "reading.estimated": QT_TRANSLATE_NOOP("AuditActions", "Reading estimated"),
     "readings.imported": QT_TRANSLATE_NOOP("AuditActions", "Readings imported"),
     "bill.reversed": QT_TRANSLATE_NOOP("AuditActions", "Bill reversed"),
+    "ic.card_written": QT_TRANSLATE_NOOP("AuditActions", "IC card written"),
+    "ic.card_write_failed": QT_TRANSLATE_NOOP("AuditActions", "IC card write failed"),
+    "cash.session_opened": QT_TRANSLATE_NOOP("AuditActions", "Cash session opened"),
+    "cash.moved": QT_TRANSLATE_NOOP("AuditActions", "Cash put in or taken out"),
+    "cash.session_closed": QT_TRANSLATE_NOOP("AuditActions", "Cash session closed"),
+    "payment.voided": QT_TRANSLATE_NOOP("AuditActions", "Receipt voided"),
+    "receipt.reprinted": QT_TRANSLATE_NOOP("AuditActions", "Receipt reprinted"),
+    "day_close": QT_TRANSLATE_NOOP("AuditActions", "Day closed"),
 }
 
 

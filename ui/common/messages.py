@@ -37,6 +37,52 @@ _TEXTS: dict[str, str] = {
     "billing.reversal_not_reversible": QT_TRANSLATE_NOOP(
         "Messages", "A reversal cannot be reversed."
     ),
+    "cash.amount_zero": QT_TRANSLATE_NOOP("Messages", "Enter an amount other than 0."),
+    "cash.approval_required": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The count differs from what the drawer should hold by more than the tolerance: a "
+        "manager must approve it with a reason.",
+    ),
+    "cash.approver_is_clerk": QT_TRANSLATE_NOOP(
+        "Messages", "The approving manager must be someone other than the clerk of the session."
+    ),
+    "cash.bad_amount": QT_TRANSLATE_NOOP("Messages", "Enter an amount in yuan, at most {max} fen."),
+    "cash.bad_count": QT_TRANSLATE_NOOP(
+        "Messages", "A count must be a whole number of notes or coins, not negative ({value})."
+    ),
+    "cash.bad_counter": QT_TRANSLATE_NOOP(
+        "Messages", "This desktop has no counter number; set it under Settings → This desktop."
+    ),
+    "cash.bad_denomination": QT_TRANSLATE_NOOP(
+        "Messages", "There is no such note or coin: {value}."
+    ),
+    "cash.bad_float": QT_TRANSLATE_NOOP(
+        "Messages", "Enter the float in yuan, not negative and at most {max} fen."
+    ),
+    "cash.clerk_has_session": QT_TRANSLATE_NOOP(
+        "Messages", "You already have an open cash session at counter {counter_no}; close it first."
+    ),
+    "cash.counter_in_use": QT_TRANSLATE_NOOP(
+        "Messages", "Counter {counter_no} already has an open cash session of another clerk."
+    ),
+    "cash.not_countable": QT_TRANSLATE_NOOP(
+        "Messages", "This amount cannot be made of notes and coins."
+    ),
+    "cash.out_exceeds_drawer": QT_TRANSLATE_NOOP(
+        "Messages", "You cannot take out more cash than the drawer should hold."
+    ),
+    "cash.reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason."),
+    "cash.session_closed": QT_TRANSLATE_NOOP("Messages", "This cash session is closed."),
+    "cash.session_not_found": QT_TRANSLATE_NOOP("Messages", "The cash session no longer exists."),
+    "cash.session_not_yours": QT_TRANSLATE_NOOP(
+        "Messages", "This cash session belongs to another clerk."
+    ),
+    "day_close.already_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This day ({day}) has already been closed."
+    ),
+    "day_close.sessions_open": QT_TRANSLATE_NOOP(
+        "Messages", "The day cannot be closed: cash sessions are still open ({sessions})."
+    ),
     "gas_use.not_residential": QT_TRANSLATE_NOOP(
         "Messages", "A residential account must use gas for cooking or heating."
     ),
@@ -47,6 +93,28 @@ _TEXTS: dict[str, str] = {
     "household.size_range": QT_TRANSLATE_NOOP(
         "Messages", "Household size must be between 1 and {max}."
     ),
+    "ic.amount_too_small": QT_TRANSLATE_NOOP("Messages", "The amount does not buy 1 m³."),
+    "ic.no_tariff": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No tariff is in force today for this customer type and gas use. Ask a manager to add "
+        "one.",
+    ),
+    "ic.not_ic_meter": QT_TRANSLATE_NOOP("Messages", "This account has no IC-card meter."),
+    "ic.not_latest_purchase": QT_TRANSLATE_NOOP(
+        "Messages", "Only the meter's latest purchase (No. {count}) can be written to the card."
+    ),
+    "ic.nothing_to_pay": QT_TRANSLATE_NOOP(
+        "Messages", "The account's credit pays for all of it; take no money."
+    ),
+    "ic.price_changed": QT_TRANSLATE_NOOP(
+        "Messages", "The price changed since it was called out; quote again."
+    ),
+    "ic.purchase_not_found": QT_TRANSLATE_NOOP("Messages", "The purchase no longer exists."),
+    "ic.purchase_voided": QT_TRANSLATE_NOOP(
+        "Messages", "This purchase was voided; its card cannot be written."
+    ),
+    "ic.volume_not_positive": QT_TRANSLATE_NOOP("Messages", "Enter how many whole m³ to buy."),
+    "ic.volume_too_large": QT_TRANSLATE_NOOP("Messages", "At most {max} m³ can be bought at once."),
     "id_number.birth_date": QT_TRANSLATE_NOOP(
         "Messages", "The ID number contains an impossible date of birth."
     ),
@@ -121,6 +189,71 @@ _TEXTS: dict[str, str] = {
     ),
     "password.too_simple": QT_TRANSLATE_NOOP(
         "Messages", "A password must contain both letters and digits."
+    ),
+    "payment.account_closed": QT_TRANSLATE_NOOP(
+        "Messages", "This account is closed; it cannot pay."
+    ),
+    "payment.account_not_found": QT_TRANSLATE_NOOP("Messages", "The account no longer exists."),
+    "payment.already_voided": QT_TRANSLATE_NOOP(
+        "Messages", "This receipt has already been voided."
+    ),
+    "payment.amount_not_positive": QT_TRANSLATE_NOOP("Messages", "Enter an amount above 0."),
+    "payment.amount_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The amount is too large for one payment."
+    ),
+    "payment.authoriser_is_clerk": QT_TRANSLATE_NOOP(
+        "Messages", "The authorising manager must be someone other than the clerk."
+    ),
+    "payment.bad_tender": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown or inactive way of paying: {tender}."
+    ),
+    "payment.bill_not_of_account": QT_TRANSLATE_NOOP(
+        "Messages", "Bill {bill_id} is not a bill of this account."
+    ),
+    "payment.bill_paid": QT_TRANSLATE_NOOP("Messages", "Bill {bill_id} has already been paid."),
+    "payment.bill_reversed": QT_TRANSLATE_NOOP(
+        "Messages", "Bill {bill_id} has been reversed; it cannot be paid."
+    ),
+    "payment.day_closed": QT_TRANSLATE_NOOP(
+        "Messages", "The day {day} has been closed; no more payments or voids on it."
+    ),
+    "payment.less_than_bills": QT_TRANSLATE_NOOP(
+        "Messages", "The amount is less than the chosen bills."
+    ),
+    "payment.no_open_session": QT_TRANSLATE_NOOP(
+        "Messages", "Open a cash session (count the float) before taking money."
+    ),
+    "payment.no_tender": QT_TRANSLATE_NOOP("Messages", "Enter how the customer pays."),
+    "payment.not_called_out": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Call out the amounts to the customer and confirm (F12) before the payment is saved.",
+    ),
+    "payment.not_found": QT_TRANSLATE_NOOP("Messages", "The payment no longer exists."),
+    "payment.not_voidable": QT_TRANSLATE_NOOP("Messages", "This receipt cannot be voided."),
+    "payment.overpaid_card": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Card, app and transfer payments cannot exceed what is due; only cash gives change.",
+    ),
+    "payment.pay_oldest_first": QT_TRANSLATE_NOOP("Messages", "Pay the oldest bill first."),
+    "payment.reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason."),
+    "payment.session_of_other_day": QT_TRANSLATE_NOOP(
+        "Messages", "This cash session was opened on {day}; close it and open a new one."
+    ),
+    "payment.tender_not_positive": QT_TRANSLATE_NOOP(
+        "Messages", "Each way of paying needs an amount above 0."
+    ),
+    "payment.too_many_tenders": QT_TRANSLATE_NOOP(
+        "Messages", "At most {max} ways of paying in one payment."
+    ),
+    "payment.void_of_void": QT_TRANSLATE_NOOP("Messages", "A void cannot be voided."),
+    "payment.void_other_day": QT_TRANSLATE_NOOP(
+        "Messages", "Only a receipt of today can be voided; ask a manager for a correction."
+    ),
+    "payment.void_other_session": QT_TRANSLATE_NOOP(
+        "Messages", "Only the cash session that took the payment can void it."
+    ),
+    "payment.void_session_closed": QT_TRANSLATE_NOOP(
+        "Messages", "The cash session of this receipt is closed; ask a manager for a correction."
     ),
     "pdf.no_cjk_font": QT_TRANSLATE_NOOP(
         "Messages",
@@ -235,6 +368,7 @@ _TEXTS: dict[str, str] = {
     "reading.volume_format": QT_TRANSLATE_NOOP(
         "Messages", "Enter a volume in m³ with at most three decimals, e.g. 123.45."
     ),
+    "receipt.reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason for the reprint."),
     "setup.already_done": QT_TRANSLATE_NOOP("Messages", "This database is already set up."),
     "storage.backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made."),
     "storage.backup_invalid": QT_TRANSLATE_NOOP(
