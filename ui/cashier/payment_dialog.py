@@ -156,7 +156,7 @@ class PaymentDialog(QDialog):
             self.figure_labels.append(figure)
         return grid
 
-    def _build_buttons(self) -> QHBoxLayout:
+    def _build_buttons(self) -> QVBoxLayout:
         self.add_button = QPushButton(self.tr("Add tender (F4)"))
         self.call_button = QPushButton(self.tr("Call out (Enter)"))
         self.speak_button = QPushButton(self.tr("Speak again (F11)"))
@@ -170,18 +170,25 @@ class PaymentDialog(QDialog):
         self.back_button.clicked.connect(self.back)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reject)
-        row = QHBoxLayout()
+        steps = QHBoxLayout()
         for button in (self.add_button, self.call_button, self.speak_button, self.back_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        for button in (self.confirm_button, self.cancel_button):
-            row.addWidget(button)
+            steps.addWidget(button)
+        steps.addStretch(1)
+        ends = QHBoxLayout()
+        ends.addStretch(1)
+        ends.addWidget(self.cancel_button)
+        ends.addWidget(self.confirm_button)
+        self.confirm_button.setMinimumHeight(52)
+        self.confirm_button.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        column = QVBoxLayout()
+        column.addLayout(steps)
+        column.addLayout(ends)
         for button in (self.add_button, self.call_button, self.speak_button, self.back_button,
                        self.confirm_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter must never press a button here
             button.setDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nor Space: each has its key
-        return row
+        return column
 
     def _build_actions(self) -> None:
         self._keys = {Qt.Key.Key_F12: self.confirm, Qt.Key.Key_F4: self.add_tender,
