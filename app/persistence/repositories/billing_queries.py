@@ -347,6 +347,9 @@ class IdPool:
 
     def one(self) -> int:
         """The next id."""
+        if self._sqlite and self._last is not None:
+            self._last += 1
+            return self._last
         return self.take(1)[0]
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,8 +34,7 @@ class LedgerKind:
     PAYMENT = "CHG"
 
 
-@dataclass(frozen=True)
-class LedgerDraft:
+class LedgerDraft(NamedTuple):
     """An entry to append: positive amounts are owed, negative ones paid or credited."""
 
     hall_id: int

@@ -87,13 +87,14 @@ class PriceBook:
     """
 
     def __init__(self) -> None:
-        self._bands: dict[tuple[int, Household], tuple[PriceBand, ...]] = {}
+        self._bands: dict[tuple[int, int, bool, bool], tuple[PriceBand, ...]] = {}
         self._parts: dict[tuple[int, date, date], tuple[PeriodPart, ...]] = {}
         self._in_force: dict[tuple[int, date], Tariff | None] = {}
 
     def bands(self, tariff: Tariff, household: Household) -> tuple[PriceBand, ...]:
         """``price_bands`` of the tariff for the household."""
-        key = (id(tariff), household)
+        # plain values: a dataclass in the key would be compared by its slow generated __eq__
+        key = (id(tariff), household.size, household.heating, household.low_income)
         found = self._bands.get(key)
         if found is None:
             found = self._bands[key] = price_bands(tariff, household)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -54,6 +54,12 @@ PREVIOUS_IN_REVIEW = "previous_in_review"  # a flag of this module: the reading 
 REVERSED = "reversed"  # a flag of this module: the reading's bill was reversed
 HISTORY_DAYS = 200  # enough for the last three periods of monthly or two-monthly reading
 YEAR_HISTORY_DAYS = 400  # with the year-on-year check on
+_DEFAULT_RULES = ReadingRules()
+# Plain strings of the codes compared once or more per reading (enum member lookups cost more)
+_CHECK = ReadingKind.CHECK.value
+_BILLED = ReadingState.BILLED.value
+_REVIEW = ReadingState.REVIEW.value
+_NOT_BILLED = ReadingState.NOT_BILLED.value
 
 _READING_COLUMNS = (
     "id", "hall_id", "meter_id", "account_id", "read_on", "value_litres", "source", "kind",
@@ -72,8 +78,7 @@ _LINE_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class NewReading:
+class NewReading(NamedTuple):
     """A reading to store, as typed at the grid or read from a file."""
 
     meter_id: int
@@ -85,6 +90,18 @@ class NewReading:
     note: str = ""
     rollover_confirmed: bool = False
     batch_id: int | None = None
+
+
+class Stored(NamedTuple):
+    """What became of a stored reading: the fields of ``ReadingOutcome``, in its order."""
+
+    reading_id: int
+    state: str
+    flags: tuple[str, ...]
+    consumption_litres: int | None
+    rollover: bool
+    bill_id: int | None
+    total_fen: int | None
 
 
 class BillingRun:
@@ -152,17 +169,19 @@ class BillingRun:
         for r in self.readings[meter_id]:
             if r.read_on >= read_on:
                 break
-            if r.value is not None and r.kind != ReadingKind.CHECK and r.id != skip:
+            if r.value is not None and r.kind != _CHECK and r.id != skip:
                 found = r
         return found
 
     def history(self, meter_id: int) -> list[Period]:
         """The meter's billed periods that are loaded."""
         past = self.readings[meter_id]
+        if len(past) < 2:  # a period needs its reading and the one before
+            return []
         dates = {r.id: r.read_on for r in past}
         return [
             Period(dates[r.previous_id], r.read_on, r.consumption) for r in past
-            if r.state == ReadingState.BILLED and r.consumption is not None
+            if r.state == _BILLED and r.consumption is not None
             and r.previous_id in dates
         ]
 
@@ -173,7 +192,7 @@ class BillingRun:
         """The checks of the meter's gas use on a value measured from ``previous``."""
         assert previous.value is not None
         return check_reading(
-            self._rules.get(meter.gas_use, ReadingRules()), value=value, read_on=read_on,
+            self._rules.get(meter.gas_use, _DEFAULT_RULES), value=value, read_on=read_on,
             previous_value=previous.value, previous_on=previous.read_on, digits=meter.digits,
             rollover_confirmed=rollover_confirmed, history=self.history(meter.meter_id),
             account_active=meter.account_status == "normal",
@@ -185,44 +204,50 @@ class BillingRun:
         ``strict`` (typed at the grid): a value lower than the previous one without a confirmed
         rollover is refused, so that the clerk is asked; from a file it goes to review instead.
         """
+        return ReadingOutcome(*self.store(new, strict))
+
+    def store(self, new: NewReading, strict: bool) -> Stored:
+        """``add`` without the outcome object: what an import of many readings calls."""
         meter = self.meters[new.meter_id]
         _check_new(self, new)
         previous = self.previous(new.meter_id, new.read_on)
-        state, used, rollover = ReadingState.NOT_BILLED, None, False
+        state, used, rollover = _NOT_BILLED, None, False
         flags: tuple[str, ...] = ()
-        if new.value is not None and new.kind != ReadingKind.CHECK and previous is not None:
+        if new.value is not None and new.kind != _CHECK and previous is not None:
             state, flags, used, rollover = self._judge(meter, previous, new, strict)
         reading_id = self._reading_ids.one()
         bill_id = total = None
-        if state == ReadingState.BILLED and previous is not None and used is not None:
+        if state == _BILLED and previous is not None and used is not None:
             bill_id, total = self.bill(meter, reading_id, previous.read_on, new.read_on, used)
         w = self._writer
+        previous_id = previous.id if previous else None
         self._new_readings.append((
             reading_id, meter.hall_id, meter.meter_id, meter.account_id, w.day(new.read_on),
             new.value, new.source, new.kind, new.reader, meter.route_book, new.batch_id,
-            state.value, ",".join(flags), w.flag(rollover), w.flag(False), used,
-            previous.id if previous else None, self._operator, w.moment(self._now), "", None,
-            new.note,
+            state, ",".join(flags), w.flag(rollover), w.flag(False), used,
+            previous_id, self._operator, w.moment(self._now), "", None, new.note,
         ))
-        insort(self.readings[meter.meter_id],
-               PastReading(reading_id, meter.meter_id, new.read_on, new.value, used, state.value,
-                           new.kind, previous.id if previous else None),
-               key=lambda r: r.read_on)
-        return ReadingOutcome(reading_id, state.value, tuple(flags), used, rollover, bill_id,
-                              total)
+        past = self.readings[meter.meter_id]
+        stored = PastReading(reading_id, meter.meter_id, new.read_on, new.value, used, state,
+                             new.kind, previous_id)
+        if not past or past[-1].read_on <= new.read_on:
+            past.append(stored)  # the usual case: the newest reading of its meter
+        else:
+            insort(past, stored, key=lambda r: r.read_on)
+        return Stored(reading_id, state, flags, used, rollover, bill_id, total)
 
     def _judge(
         self, meter: MeterRow, previous: PastReading, new: NewReading, strict: bool
-    ) -> tuple[ReadingState, tuple[str, ...], int | None, bool]:
+    ) -> tuple[str, tuple[str, ...], int | None, bool]:
         assert new.value is not None and previous.value is not None
-        if previous.state == ReadingState.REVIEW:
+        if previous.state == _REVIEW:
             used = new.value - previous.value if new.value >= previous.value else None
-            return ReadingState.REVIEW, (PREVIOUS_IN_REVIEW,), used, False
+            return _REVIEW, (PREVIOUS_IN_REVIEW,), used, False
         check = self.check(meter, previous, new.value, new.read_on, new.rollover_confirmed)
         if strict and Flag.LOWER in check.flags:
             raise DomainError.of("reading.lower_than_previous", "value",
                                  previous=previous.value)
-        state = ReadingState.REVIEW if check.flags else ReadingState.BILLED
+        state = _REVIEW if check.flags else _BILLED
         return state, tuple(f.value for f in check.flags), check.consumption_litres, check.rollover
 
     def settle(
@@ -331,9 +356,9 @@ def _check_new(run: BillingRun, new: NewReading) -> None:
     past = run.readings[new.meter_id]
     if any(r.read_on == new.read_on for r in past):
         raise DomainError.of("reading.already_recorded", "read_on", date=new.read_on.isoformat())
-    if new.kind == ReadingKind.CHECK or new.value is None:
+    if new.kind == _CHECK or new.value is None:
         return
     later = [r.read_on for r in past if r.read_on > new.read_on and r.value is not None
-             and r.kind != ReadingKind.CHECK]
+             and r.kind != _CHECK]
     if later:
         raise DomainError.of("reading.not_latest", "read_on", last=max(later).isoformat())
