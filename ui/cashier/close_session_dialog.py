@@ -75,6 +75,7 @@ class CloseSessionDialog(ServiceDialog):
         form = QFormLayout(box)
         self.counted_label, self.expected_label = QLabel(), QLabel()
         self.difference_label, self.approved_label = QLabel(), QLabel()
+        self.approved_label.setWordWrap(True)
         for label in (self.counted_label, self.expected_label, self.difference_label):
             label.setStyleSheet(_RESULT_STYLE)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

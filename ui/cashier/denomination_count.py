@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtGui import QFont, QIntValidator
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.cashier import DENOMINATIONS, counted_total
 from app.domain.money import format_yuan
@@ -26,18 +26,18 @@ class DenominationCount(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
-        self.pieces: dict[int, QSpinBox] = {}
+        self.pieces: dict[int, QLineEdit] = {}
         self._values: dict[int, QLabel] = {}
         grid.addWidget(QLabel(self.tr("Note or coin")), 0, 0)
         grid.addWidget(QLabel(self.tr("Pieces")), 0, 1)
         grid.addWidget(QLabel(self.tr("Value (yuan)")), 0, 2)
         for row, value in enumerate(DENOMINATIONS, start=1):
-            spin = QSpinBox()
-            spin.setRange(0, MAX_PIECES)
-            spin.setAccelerated(True)
-            spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
-            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.valueChanged.connect(self._recount)
+            spin = QLineEdit()
+            spin.setValidator(QIntValidator(0, MAX_PIECES, spin))
+            spin.setPlaceholderText("0")
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            spin.setMaximumWidth(140)
+            spin.textChanged.connect(self._recount)
             amount = QLabel()
             amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(QLabel(denomination_text(value)), row, 0)
@@ -58,7 +58,8 @@ class DenominationCount(QWidget):
 
     def counts(self) -> dict[int, int]:
         """Pieces by denomination (fen value → pieces), zero rows left out."""
-        return {value: spin.value() for value, spin in self.pieces.items() if spin.value()}
+        found = {value: _pieces(field) for value, field in self.pieces.items()}
+        return {value: pieces for value, pieces in found.items() if pieces}
 
     def total_fen(self) -> int:
         """The counted value."""
@@ -67,7 +68,7 @@ class DenominationCount(QWidget):
     def set_counts(self, counts: dict[int, int]) -> None:
         """Fill the pieces (tests, a recount)."""
         for value, spin in self.pieces.items():
-            spin.setValue(counts.get(value, 0))
+            spin.setText(str(counts[value]) if counts.get(value) else "")
 
     def set_editable(self, editable: bool) -> None:
         """Lock the count once it was handed in."""
@@ -76,9 +77,14 @@ class DenominationCount(QWidget):
 
     def _recount(self) -> None:
         for value, spin in self.pieces.items():
-            self._values[value].setText(format_yuan(value * spin.value()))
+            self._values[value].setText(format_yuan(value * _pieces(spin)))
         self.total.setText(format_yuan(self.total_fen()))
         self.changed.emit()
+
+
+def _pieces(field: QLineEdit) -> int:
+    text = field.text().strip()
+    return int(text) if text.isdigit() else 0
 
 
 def denomination_text(value_fen: int) -> str:
