@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -19,7 +19,13 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from app.domain.cashier import Tender, expected_cash, split_into_denominations
+from app.domain.cashier import (
+    Tender,
+    counted_total,
+    expected_cash,
+    settle_tenders,
+    split_into_denominations,
+)
 from app.domain.clock import FixedClock
 from app.domain.errors import DomainError
 from app.persistence.db import Database
@@ -135,3 +141,32 @@ def test_expected_cash_of_any_session(db: Database, clock: FixedClock) -> None:
     run_state_machine_as_test(CashSessionMachine, settings=settings(
         max_examples=25, stateful_step_count=12, deadline=None,
         suppress_health_check=[HealthCheck.too_slow]))
+
+
+@dataclass(frozen=True)
+class Given:
+    tender: str
+    amount_fen: int
+
+
+@given(due=st.integers(min_value=1, max_value=10**7),
+       tenders=st.lists(st.tuples(st.sampled_from([t.value for t in Tender]),
+                                  st.integers(min_value=1, max_value=10**7)),
+                        min_size=1, max_size=4))
+def test_settle_tenders_gives_change_only_from_cash(due: int,
+                                                    tenders: list[tuple[str, int]]) -> None:
+    cash = sum(a for t, a in tenders if t == Tender.CASH.value)
+    other = sum(a for t, a in tenders if t != Tender.CASH.value)
+    try:
+        amount, change = settle_tenders(due, [Given(t, a) for t, a in tenders])
+    except DomainError as error:
+        assert (error.key == "payment.overpaid_card") == (other > due)
+        assert other > due or cash + other < due
+        return
+    assert amount == due and 0 <= change <= cash
+    assert cash + other - change == due
+
+
+@given(st.integers(min_value=0, max_value=10**8).map(lambda n: n * 10))
+def test_a_split_count_adds_up(amount: int) -> None:
+    assert counted_total(split_into_denominations(amount)) == amount
