@@ -140,6 +140,8 @@ def main() -> None:
     drafts = []
     for account_id in billed:
         owed = payments.due(account_id).owed_fen
+        if owed <= 0:  # a prepayment of an earlier run covered the bill
+            continue
         drafts.append(PaymentDraft(account_id, session_id, owed, (TenderDraft(
             Tender.CASH.value, (owed // 10000 + 1) * 10000),), True))
     for account_id in prepaid:
