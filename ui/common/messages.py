@@ -214,6 +214,9 @@ _TEXTS: dict[str, str] = {
     "payment.bill_reversed": QT_TRANSLATE_NOOP(
         "Messages", "Bill {bill_id} has been reversed; it cannot be paid."
     ),
+    "payment.cash_short": QT_TRANSLATE_NOOP(
+        "Messages", "The cash handed over is less than what is left to pay."
+    ),
     "payment.day_closed": QT_TRANSLATE_NOOP(
         "Messages", "The day {day} has been closed; no more payments or voids on it."
     ),
@@ -244,6 +247,9 @@ _TEXTS: dict[str, str] = {
     ),
     "payment.too_many_tenders": QT_TRANSLATE_NOOP(
         "Messages", "At most {max} ways of paying in one payment."
+    ),
+    "payment.underpaid": QT_TRANSLATE_NOOP(
+        "Messages", "The amounts entered are less than the amount due."
     ),
     "payment.void_of_void": QT_TRANSLATE_NOOP("Messages", "A void cannot be voided."),
     "payment.void_other_day": QT_TRANSLATE_NOOP(
