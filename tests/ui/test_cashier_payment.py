@@ -16,13 +16,16 @@ from sqlalchemy import func, select
 
 from app.config import resource_path
 from app.domain.errors import DomainError
+from app.domain.queue import TicketStatus
 from app.persistence.orm import Payment, ReceiptPrint
+from app.services.dto import TicketInfo
 from tests.app.cashier_setup import Desk
 from ui.cashier.call_out import Figures, call_out_text
 from ui.cashier.cashier_page import CashierPage
 from ui.cashier.payment_dialog import PaymentDialog, Step
 from ui.common.announcer import RecordingAnnouncer
 from ui.common.messages import error_text
+from ui.events import AppEvents
 
 if TYPE_CHECKING:
     from tests.ui.cashier_fixtures import MakePage, PaperTray
@@ -289,3 +292,29 @@ def test_the_dialog_speaks_chinese_when_the_translation_is_chinese(
     assert dialog.tenders.cash_field.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and payments(desk) == 0
+
+
+def test_the_served_tickets_account_opens_and_its_rating_is_offered_after_paying(
+    qtbot: QtBot, desk: Desk, make_page: MakePage,
+) -> None:
+    account = desk.billed_account("M1", 30)
+    account_no = desk.payments.due(account).account_no
+    desk.cash.open_session(desk.clerk, 3, 50000)
+    events = AppEvents()
+    finished: list[bool] = []
+    page = make_page(events=events, finish_visit=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: page.session is not None)
+    ticket = TicketInfo(7, "A007", 1, "缴费", TicketStatus.SERVING, False, account_no, 3,
+                        desk.clock.now(), desk.clock.now(), desk.clock.now(), None, 0, 5, None)
+    events.set_visit(ticket)
+    qtbot.waitUntil(lambda: page.due_view.due is not None)
+    dialog = open_payment(qtbot, page)
+    qtbot.keyClicks(dialog.tenders.cash_field, "102")
+    qtbot.keyClick(dialog.tenders.cash_field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.payment_recorded):
+        qtbot.keyClick(dialog, Qt.Key.Key_F12)
+    with desk.db.reading() as session:
+        assert session.scalar(select(Payment.ticket_id)) == 7  # the visit thread
+    assert page.offer_button.isVisible() and "A007" in page.offer_button.text()
+    page.offer_button.click()
+    assert finished == [True] and not page.offer_button.isVisible()

@@ -110,7 +110,7 @@ def test_blind_close_with_a_difference_needing_a_managers_approval(
     dialog.manager.password.setText("wrong-pass1")
     dialog.accept()
     qtbot.waitUntil(lambda: dialog.general.isVisible())
-    assert dialog.result is None and dialog.manager.password.text() == ""
+    assert dialog.close_result is None and dialog.manager.password.text() == ""
     dialog.manager.password.setText(MANAGER_PASSWORD)
     with qtbot.waitSignal(dialog.session_closed) as closed:
         dialog.accept()

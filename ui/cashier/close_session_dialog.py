@@ -39,7 +39,7 @@ class CloseSessionDialog(ServiceDialog):
         self._cash = cash
         self._operator = operator
         self._session = session
-        self.result: CloseResult | None = None
+        self.close_result: CloseResult | None = None
         self.setWindowTitle(self.tr("Close cash session at counter {counter}").format(
             counter=session.counter_no))
         layout = QVBoxLayout(self)
@@ -92,7 +92,7 @@ class CloseSessionDialog(ServiceDialog):
 
     def accept(self) -> None:
         """Hand the count in (with the manager's approval once it is asked for); then Done."""
-        if self.result is not None:
+        if self.close_result is not None:
             super().accept()
             return
         counts = self.count.counts()
@@ -119,7 +119,7 @@ class CloseSessionDialog(ServiceDialog):
         super().refused(error)
 
     def _closed(self, result: CloseResult) -> None:
-        self.result = result
+        self.close_result = result
         self.intro.setText(self.tr("The session is closed."))
         self.count.set_editable(False)
         self.approval.hide()
