@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +31,11 @@ from app.services.account_service import AccountService
 from app.services.audit_service import AuditService
 from app.services.auth_service import AuthService
 from app.services.billing_service import BillingService
+from app.services.cash_service import CashService
+from app.services.day_close_service import DayCloseService
 from app.services.dto import HallSettings, Operator
+from app.services.ic_service import IcService
+from app.services.payment_service import PaymentService
 from app.services.queue_admin_service import QueueAdminService
 from app.services.queue_service import QueueService
 from app.services.reading_import import ReadingImporter
@@ -46,6 +50,8 @@ from ui.admin.hall_settings_page import HallSettingsPage
 from ui.admin.role_names import role_text
 from ui.admin.users_page import UsersPage
 from ui.billing.tariffs_page import TariffsPage
+from ui.cashier.cashier_page import CashierPage
+from ui.cashier.day_close_page import DayClosePage
 from ui.common.icons import Icon, icon
 from ui.common.task_runner import TaskRunner
 from ui.customer_windows import CustomerWindows
@@ -77,6 +83,10 @@ class Services:
     readings: ReadingService
     importer: ReadingImporter
     tariffs: TariffService
+    cash: CashService
+    payments: PaymentService
+    day_close: DayCloseService
+    ic: IcService
 
     @classmethod
     def on(cls, db: Database, clock: Clock, auth: AuthService) -> Services:
@@ -84,7 +94,8 @@ class Services:
         return cls(AccountService(db, clock), auth, AuditService(db), SettingsService(db, clock),
                    QueueService(db, clock), QueueAdminService(db, clock),
                    BillingService(db, clock), ReadingService(db, clock),
-                   ReadingImporter(db, clock), TariffService(db, clock))
+                   ReadingImporter(db, clock), TariffService(db, clock), CashService(db, clock),
+                   PaymentService(db, clock), DayCloseService(db, clock), IcService(db, clock))
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._ended = False
         self._pages: dict[str, QWidget] = {}
+        self.cashier_page: CashierPage | None = None
         self.customer_windows = CustomerWindows(services.queue, operator.hall_id, runner,
                                                 desktop.settings, self)
         hall = self._hall()
@@ -162,11 +174,16 @@ class MainWindow(QMainWindow):
         return [
             _Module("accounts", self.tr("Accounts"), Icon.ACCOUNTS, None,
                     lambda: AccountsPage(s.accounts, op, self._runner, s.billing)),
+            _Module("cashier", self.tr("Cash desk"), Icon.CASHIER, Permission.TAKE_PAYMENTS,
+                    self._build_cashier_page),
             _Module("readings", self.tr("Meter readings"), Icon.READINGS,
                     Permission.ENTER_READINGS,
                     lambda: ReadingsPage(s.readings, s.importer, op, self._runner, self._clock)),
             _Module("tariffs", self.tr("Tariffs"), Icon.TARIFFS, Permission.EDIT_TARIFFS,
                     lambda: TariffsPage(s.tariffs, op, self._runner, self._clock)),
+            _Module("day_close", self.tr("Daily close"), Icon.DAY_CLOSE, Permission.CLOSE_DAY,
+                    lambda: DayClosePage(s.day_close, op, self._runner, self._clock,
+                                         self._desktop.settings)),
             _Module("users", self.tr("Users"), Icon.USERS, Permission.MANAGE_USERS,
                     lambda: UsersPage(s.auth, op, self._clock)),
             _Module("audit", self.tr("Audit log"), Icon.AUDIT, Permission.VIEW_AUDIT_LOG,
@@ -182,6 +199,19 @@ class MainWindow(QMainWindow):
 
     def _allowed(self, module: _Module) -> bool:
         return module.permission is None or may(self.operator.role, module.permission)
+
+    def _build_cashier_page(self) -> QWidget:
+        from ui.common.announcer import make_announcer
+
+        factory = self.customer_windows.announcer_factory or make_announcer
+        announcer = factory(self._desktop.settings.language or QLocale().name())
+        s = self._services
+        page = CashierPage(s.cash, s.payments, s.accounts, self.operator, self._runner,
+                           self._clock, self.events, self._desktop.settings, announcer,
+                           finish_visit=self.counter_panel.finish, ic=s.ic)
+        announcer.setParent(page)
+        self.cashier_page = page
+        return page
 
     def _build_hall_page(self) -> QWidget:
         page = HallSettingsPage(self._services.settings, self.operator)
@@ -398,6 +428,8 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         self._clock_timer.stop()
         self.counter_panel.shut_down()
+        if self.cashier_page is not None:
+            self.cashier_page.shut_down()
         self.customer_windows.close_all()
         self._save_geometry()
         try:

@@ -79,23 +79,23 @@ def navigation_texts(window: MainWindow) -> list[str]:
 
 
 def test_a_clerk_sees_accounts_and_readings(make_window: MakeWindow, clerk: Operator) -> None:
-    assert navigation_texts(make_window(clerk)) == ["Accounts", "Meter readings"]
+    assert navigation_texts(make_window(clerk)) == ["Accounts", "Cash desk", "Meter readings"]
 
 
 def test_a_manager_sees_audit_log_and_hall_settings(
     make_window: MakeWindow, manager: Operator
 ) -> None:
     assert navigation_texts(make_window(manager)) == [
-        "Accounts", "Meter readings", "Tariffs", "Audit log", "Hall settings", "Queue setup",
-        "Queue statistics"]
+        "Accounts", "Cash desk", "Meter readings", "Tariffs", "Daily close", "Audit log",
+        "Hall settings", "Queue setup", "Queue statistics"]
 
 
 @pytest.mark.usefixtures("themed")
 def test_an_administrator_sees_every_module(make_window: MakeWindow, admin: Operator) -> None:
     window = make_window(admin)
-    assert navigation_texts(window) == ["Accounts", "Meter readings", "Tariffs", "Users",
-                                        "Audit log", "Hall settings", "Queue setup",
-                                        "Queue statistics"]
+    assert navigation_texts(window) == ["Accounts", "Cash desk", "Meter readings", "Tariffs",
+                                        "Daily close", "Users", "Audit log", "Hall settings",
+                                        "Queue setup", "Queue statistics"]
     assert isinstance(window.stack.currentWidget(), AccountsPage)
     window.resize(1280, 800)  # a counter's screen; the offscreen one is only 800 wide
     window.grab().save(str(SHOTS / "main_window.png"))
@@ -107,7 +107,7 @@ def test_clicking_a_module_shows_its_page(
 ) -> None:
     window = make_window(admin)
     nav = window.navigation
-    rect = nav.visualItemRect(nav.item(3))
+    rect = nav.visualItemRect(nav.item(5))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.stack.currentWidget() is window.page("users")
     window.resize(1280, 800)

@@ -1,4 +1,4 @@
-"""Settings of this desktop only: counter number, language, printer (本机设置)."""
+"""Settings of this desktop only: counter number, language, printer, receipt paper (本机设置)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import LocalSettings
+from ui.cashier.receipt_output import DEFAULT_PAPER, PAPER_SETTING
 
 MAX_COUNTER = 99
 
@@ -44,6 +45,11 @@ class DesktopSettingsDialog(QDialog):
         self.language = self._language_box(settings.language)
         known = list(available_printers() if printers is None else printers)
         self.printer = self._printer_box(known, settings.printer)
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("80 mm roll"), "80mm")
+        self.paper.addItem(self.tr("A5 sheet"), "A5")
+        self.paper.setCurrentIndex(max(self.paper.findData(
+            settings.extra.get(PAPER_SETTING, DEFAULT_PAPER)), 0))
         self._lay_out()
 
     def _language_box(self, current: str) -> QComboBox:
@@ -75,6 +81,7 @@ class DesktopSettingsDialog(QDialog):
         note.setWordWrap(True)
         form.addRow("", note)
         form.addRow(self.tr("Printer"), self.printer)
+        form.addRow(self.tr("Receipt paper"), self.paper)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -84,6 +91,7 @@ class DesktopSettingsDialog(QDialog):
 
     def chosen(self) -> LocalSettings:
         """The settings with this dialog's choices."""
+        extra = {**self._settings.extra, PAPER_SETTING: str(self.paper.currentData())}
         return replace(self._settings, counter=self.counter.value(),
                        language=str(self.language.currentData()),
-                       printer=str(self.printer.currentData()))
+                       printer=str(self.printer.currentData()), extra=extra)

@@ -32,10 +32,12 @@ from app.services.account_service import AccountService
 from app.services.cash_service import CashService
 from app.services.cashier_dto import DueView, ReceiptView, SessionView
 from app.services.dto import AccountRow, Operator, SearchResult, TicketInfo
+from app.services.ic_service import IcService
 from app.services.payment_service import PaymentService
 from ui.cashier.account_due_view import AccountDueView
 from ui.cashier.cash_move_dialog import CashMoveDialog
 from ui.cashier.close_session_dialog import CloseSessionDialog
+from ui.cashier.ic_purchase_dialog import IcPurchaseDialog
 from ui.cashier.open_session_dialog import OpenSessionDialog
 from ui.cashier.payment_dialog import PaymentDialog
 from ui.cashier.payment_mirror import PaymentMirror
@@ -79,10 +81,11 @@ class CashierPage(QWidget):
         operator: Operator, runner: TaskRunner, clock: Clock, events: AppEvents,
         settings: LocalSettings, announcer: Announcer | None = None, *,
         finish_visit: Callable[[], None] | None = None, print_fn: PrintFn = print_pdf,
-        parent: QWidget | None = None,
+        ic: IcService | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._cash, self._payments, self._accounts = cash, payments, accounts
+        self._ic = ic
         self._operator, self._runner, self._clock = operator, runner, clock
         self._events, self._settings = events, settings
         self.announcer = announcer
@@ -118,6 +121,8 @@ class CashierPage(QWidget):
         self.pay_action = self._action(Icon.CHECK, self.tr("Pay"), "F9", self.pay)
         self.prepay_action = self._action(Icon.ADD, self.tr("Prepay..."), "Shift+F9",
                                           self.prepay)
+        self.ic_action = self._action(Icon.IC_CARD, self.tr("Buy gas (IC card)..."), "F10",
+                                      self.buy_gas)
         self.reprint_action = self._action(Icon.HISTORY, self.tr("Reprint..."), "",
                                            self.reprint)
         self.void_action = self._action(Icon.REVERSE, self.tr("Void..."), "", self.void)
@@ -156,7 +161,8 @@ class CashierPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.due_view, 1)
-        left_layout.addLayout(self._button_row([self.pay_action, self.prepay_action]))
+        left_layout.addLayout(self._button_row([self.pay_action, self.prepay_action,
+                                                self.ic_action]))
         self.receipt_model = ReceiptTableModel(self)
         self.receipts = QTableView()
         self.receipts.setModel(self.receipt_model)
@@ -305,6 +311,18 @@ class CashierPage(QWidget):
         ticked = model.ticked()
         bill_ids = None if model.all_ticked() else tuple(b.bill_id for b in ticked)
         self._open_payment(due, self.due_view.chosen_fen(), bill_ids, prepay=True)
+
+    def buy_gas(self) -> None:
+        """F10: an IC-card gas purchase (IC卡购气) for an account with an IC meter."""
+        due = self.due_view.due
+        if self.session is None or due is None or not due.is_ic or self._ic is None:
+            return
+        visit = self._events.current_visit
+        dialog = IcPurchaseDialog(self._ic, self._operator, self._runner, due, self.session.id,
+                                  ticket_id=visit.id if visit else None,
+                                  announcer=self.announcer, parent=self)
+        dialog.purchase_recorded.connect(lambda result: self._paid(result.receipt))
+        self._show_dialog(dialog)
 
     def _open_payment(self, due: DueView, amount: int, bill_ids: tuple[int, ...] | None,
                       prepay: bool) -> None:
@@ -465,6 +483,8 @@ class CashierPage(QWidget):
         self.close_action.setEnabled(has_session)
         self.pay_action.setEnabled(has_session and due is not None and bool(due.bills))
         self.prepay_action.setEnabled(has_session and due is not None)
+        self.ic_action.setEnabled(has_session and due is not None and due.is_ic
+                                  and self._ic is not None)
         selected = self.selected_receipt()
         self.reprint_action.setEnabled(selected is not None)
         self.void_action.setEnabled(has_session and selected is not None

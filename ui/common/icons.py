@@ -59,6 +59,9 @@ class Icon(StrEnum):
     ESTIMATE = "fa5s.calculator"
     REVERSE = "fa5s.undo-alt"
     HISTORY = "fa5s.history"
+    CASHIER = "fa5s.cash-register"
+    DAY_CLOSE = "fa5s.file-invoice-dollar"
+    IC_CARD = "fa5s.credit-card"
 
 
 DISABLED_COLOR = "#b8c2cf"  # a greyed icon that matches the greyed text of a disabled button
