@@ -362,16 +362,12 @@ class BulkWriter:
         self._mark = "?" if self.sqlite else "%s"
         self._date = _processor(conn, Date())
         self._datetime = _processor(conn, DateTime())
-        self._dates: dict[date | None, object] = {None: None}
+        self.days = _Converted(self._date)  # ``days[d]``: ``day(d)`` without a Python call
         self._moments: dict[datetime | None, object] = {None: None}
 
     def day(self, value: date | None) -> object:
         """A date as the driver takes it (converted once per distinct date)."""
-        known = self._dates.get(value, _MISSING)
-        if known is _MISSING:
-            assert value is not None
-            known = self._dates[value] = self._date(value)
-        return known
+        return self.days[value]
 
     def moment(self, value: datetime | None) -> object:
         """A date and time as the driver takes it (converted once per distinct moment)."""
@@ -408,6 +404,18 @@ class BulkWriter:
 
 
 _MISSING = object()
+
+
+class _Converted(dict[date | None, object]):
+    """Dates converted for the driver, each converted on its first lookup; None stays None."""
+
+    def __init__(self, convert: Callable[[Any], object]) -> None:
+        super().__init__({None: None})
+        self._convert = convert
+
+    def __missing__(self, key: date | None) -> object:
+        value = self[key] = self._convert(key)
+        return value
 
 
 def _processor(conn: Connection, type_: Date | DateTime) -> Callable[[Any], object]:

@@ -135,8 +135,8 @@ def plan_bill(
     cumulative_of = account.cumulative
     lines: list[LinePlan] = []
     parts = book.parts(tariffs, start, end)
-    for (seg_start, seg_end, tariff, cycle, _), seg_litres in zip(
-            parts, share_litres(parts, litres), strict=True):
+    shares = (litres,) if len(parts) == 1 else share_litres(parts, litres)
+    for (seg_start, seg_end, tariff, cycle, _), seg_litres in zip(parts, shares, strict=True):
         before = cumulative_of.get(cycle, 0)
         for tier_no, line_litres, price, amount in price_in_bands(
                 book.bands(tariff, household), before, seg_litres):

@@ -121,6 +121,7 @@ class BillingRun:
             lock_ledger_head(session)
         conn = session.connection()
         self._writer = BulkWriter(conn)
+        self._now_value = self._writer.moment(now)  # the moment as the driver takes it
         self._reading_ids = IdPool(conn, "readings")
         self._bill_ids = IdPool(conn, "bills")
         self._book = PriceBook()
@@ -222,10 +223,10 @@ class BillingRun:
         w = self._writer
         previous_id = previous.id if previous else None
         self._new_readings.append((
-            reading_id, meter.hall_id, meter.meter_id, meter.account_id, w.day(new.read_on),
+            reading_id, meter.hall_id, meter.meter_id, meter.account_id, w.days[new.read_on],
             new.value, new.source, new.kind, new.reader, meter.route_book, new.batch_id,
             state, ",".join(flags), w.flag(rollover), w.flag(False), used,
-            previous_id, self._operator, w.moment(self._now), "", None, new.note,
+            previous_id, self._operator, self._now_value, "", None, new.note,
         ))
         past = self.readings[meter.meter_id]
         stored = PastReading(reading_id, meter.meter_id, new.read_on, new.value, used, state,
@@ -319,19 +320,20 @@ class BillingRun:
         reverses_id: int | None, plan: BillPlan, reason: str,
     ) -> None:
         """Queue a bill, its lines and its ledger entry for writing."""
-        w = self._writer
+        days = self._writer.days
         self._bills.append((
             bill_id, meter.hall_id, meter.account_id, meter.meter_id, reading_id, kind,
-            reverses_id, w.day(plan.period_from), w.day(plan.period_to), plan.volume_litres,
-            w.day(plan.cycle_start), plan.cumulative_litres, plan.tier.tier_no,
-            plan.tier.left_litres, plan.total_fen, w.day(plan.due_on), w.moment(self._now),
+            reverses_id, days[plan.period_from], days[plan.period_to], plan.volume_litres,
+            days[plan.cycle_start], plan.cumulative_litres, plan.tier.tier_no,
+            plan.tier.left_litres, plan.total_fen, days[plan.due_on], self._now_value,
             self._operator, reason,
         ))
-        for seq, line in enumerate(plan.lines, start=1):
+        account_id = meter.account_id
+        for seq, (line_kind, tariff_id, tier_no, cycle, from_on, to_on, litres, price, amount,
+                  late_bill_id, fee_days) in enumerate(plan.lines, start=1):
             self._lines.append((
-                bill_id, meter.account_id, seq, line.kind, line.tariff_id, line.tier_no,
-                w.day(line.cycle_start), w.day(line.from_on), w.day(line.to_on), line.litres,
-                line.price, line.amount_fen, line.late_bill_id, line.days,
+                bill_id, account_id, seq, line_kind, tariff_id, tier_no, days[cycle],
+                days[from_on], days[to_on], litres, price, amount, late_bill_id, fee_days,
             ))
         ledger_kind = LedgerKind.BILL if kind == "bill" else LedgerKind.REVERSAL
         self._ledger.append(LedgerDraft(meter.hall_id, meter.account_id, ledger_kind,
