@@ -23,6 +23,7 @@ class SessionStrip(QWidget):
         self.setStyleSheet(_STYLE)
         self.text = QLabel()
         self.text.setObjectName("sessionText")
+        self.text.setWordWrap(True)  # a long hint wraps instead of widening the window
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
