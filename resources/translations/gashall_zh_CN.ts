@@ -134,6 +134,33 @@
     </message>
 </context>
 <context>
+    <name>AccountDueView</name>
+    <message>
+        <source>Find an account: type its number, meter number, phone or name.</source>
+        <translation>查找客户：请输入户号、表号、电话或客户名称。</translation>
+    </message>
+    <message>
+        <source>Arrears (yuan)</source>
+        <translation>欠费（元）</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Ticked bills (yuan)</source>
+        <translation>已选账单（元）</translation>
+    </message>
+    <message>
+        <source>IC card meter</source>
+        <translation>IC卡表</translation>
+    </message>
+    <message>
+        <source>Billed meter</source>
+        <translation>非IC卡表</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>Shown masked. Leave it to keep the stored number, or type the whole new number.</source>
@@ -648,6 +675,38 @@
         <source>Bill reversed</source>
         <translation>冲正账单</translation>
     </message>
+    <message>
+        <source>IC card written</source>
+        <translation>IC卡写卡</translation>
+    </message>
+    <message>
+        <source>IC card write failed</source>
+        <translation>IC卡写卡失败</translation>
+    </message>
+    <message>
+        <source>Cash session opened</source>
+        <translation>钱箱开班</translation>
+    </message>
+    <message>
+        <source>Cash put in or taken out</source>
+        <translation>钱箱存入/取出</translation>
+    </message>
+    <message>
+        <source>Cash session closed</source>
+        <translation>钱箱结班</translation>
+    </message>
+    <message>
+        <source>Receipt voided</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>Receipt reprinted</source>
+        <translation>补打收据</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>日结</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -822,6 +881,135 @@
     </message>
 </context>
 <context>
+    <name>CallOut</name>
+    <message>
+        <source>Amount due {due} yuan, received {tendered} yuan, change {change} yuan, please count it</source>
+        <translation>您本次应缴燃气费 {due} 元，收您 {tendered} 元，找您 {change} 元，请当面点清</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card (POS)</source>
+        <translation>银行卡(POS)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+</context>
+<context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Cash in or out</source>
+        <translation>现金存入/取出</translation>
+    </message>
+    <message>
+        <source>Cash in (put into the drawer)</source>
+        <translation>存入（放入钱箱）</translation>
+    </message>
+    <message>
+        <source>Cash out (taken from the drawer)</source>
+        <translation>取出（从钱箱取出）</translation>
+    </message>
+    <message>
+        <source>e.g. handed to the head cashier, more change</source>
+        <translation>例如：上交营业班长、补充零钞</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>CashierPage</name>
+    <message>
+        <source>Open session...</source>
+        <translation>开班…</translation>
+    </message>
+    <message>
+        <source>Cash in/out...</source>
+        <translation>存入/取出…</translation>
+    </message>
+    <message>
+        <source>Close session...</source>
+        <translation>结班…</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Prepay...</source>
+        <translation>预存…</translation>
+    </message>
+    <message>
+        <source>Buy gas (IC card)...</source>
+        <translation>IC卡购气…</translation>
+    </message>
+    <message>
+        <source>Reprint...</source>
+        <translation>补打…</translation>
+    </message>
+    <message>
+        <source>Void...</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Account no., meter no., phone or name — then Enter</source>
+        <translation>户号、表号、电话或客户名称，然后按回车</translation>
+    </message>
+    <message>
+        <source>Receipts of this session</source>
+        <translation>本班次收据</translation>
+    </message>
+    <message>
+        <source>No account matches “{query}”.</source>
+        <translation>未找到与“{query}”匹配的客户。</translation>
+    </message>
+    <message>
+        <source>Receipt {number}: {amount} yuan received, change {change} yuan.</source>
+        <translation>收据 {number}：实收 {amount} 元，找零 {change} 元。</translation>
+    </message>
+    <message>
+        <source>Finish {number} and ask for a rating</source>
+        <translation>办结 {number} 并请客户评价</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set for this desktop; the receipt is kept for printing later.</source>
+        <translation>本机未设置收据打印机；收据已保留，可稍后打印。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} could not be printed; check the printer. It is kept for printing later.</source>
+        <translation>收据 {number} 打印失败，请检查打印机。收据已保留，可稍后打印。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} voided by {void}.</source>
+        <translation>收据 {number} 已作废（作废凭证 {void}）。</translation>
+    </message>
+</context>
+<context>
     <name>CategoryButton</name>
     <message>
         <source>{count} waiting, about {minutes} min</source>
@@ -939,6 +1127,72 @@
     <message>
         <source>Repeat the new password</source>
         <translation>确认新密码</translation>
+    </message>
+</context>
+<context>
+    <name>CloseSessionDialog</name>
+    <message>
+        <source>Close cash session at counter {counter}</source>
+        <translation>{counter}号窗口结班</translation>
+    </message>
+    <message>
+        <source>Count the drawer by note and coin. The amount it should hold is shown after the count is handed in.</source>
+        <translation>请按券别清点钱箱现金。提交清点结果后才显示钱箱应有金额。</translation>
+    </message>
+    <message>
+        <source>e.g. a 10 yuan note given as change twice</source>
+        <translation>例如：一张 10 元重复找零</translation>
+    </message>
+    <message>
+        <source>Hand in the count and close</source>
+        <translation>提交清点并结班</translation>
+    </message>
+    <message>
+        <source>Counted:</source>
+        <translation>实点现金：</translation>
+    </message>
+    <message>
+        <source>The drawer should hold:</source>
+        <translation>应有现金：</translation>
+    </message>
+    <message>
+        <source>Over (+) / short (−):</source>
+        <translation>长款（+）/短款（−）：</translation>
+    </message>
+    <message>
+        <source>A manager approves the difference with their password and a reason.</source>
+        <translation>差额须由营业班长填写原因并输入密码批准。</translation>
+    </message>
+    <message>
+        <source>Approve and close</source>
+        <translation>批准并结班</translation>
+    </message>
+    <message>
+        <source>The session is closed.</source>
+        <translation>已结班。</translation>
+    </message>
+    <message>
+        <source>Approved by {manager}: {reason}</source>
+        <translation>{manager} 已批准：{reason}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>CloseSheetModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -1169,10 +1423,106 @@
     </message>
 </context>
 <context>
+    <name>DayClosePage</name>
+    <message>
+        <source>Clerk&apos;s user name (empty: the whole hall)</source>
+        <translation>营业员用户名（留空为全厅）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Close the day...</source>
+        <translation>日结…</translation>
+    </message>
+    <message>
+        <source>Print sheet</source>
+        <translation>打印结账单</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Receipts {first} – {last} · voids {voids} ({voided} yuan) · reprints {reprints}
+Float {float} · cash in {cash_in} · cash out {cash_out} · expected cash {expected} · counted {counted} · over/short {difference} · {state}</source>
+        <translation>收据号 {first} – {last} · 作废 {voids} 笔（{voided} 元）· 补打 {reprints} 次
+备用金 {float} · 存入 {cash_in} · 取出 {cash_out} · 应有现金 {expected} · 实点现金 {counted} · 长短款 {difference} · {state}</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已日结</translation>
+    </message>
+    <message>
+        <source>not closed</source>
+        <translation>未日结</translation>
+    </message>
+    <message>
+        <source>Close {day} for the whole hall? Afterwards no receipt of that day can be voided.</source>
+        <translation>确定对全厅 {day} 进行日结吗？日结后当日收据不能再作废。</translation>
+    </message>
+    <message>
+        <source>{day} is closed.</source>
+        <translation>{day} 已日结。</translation>
+    </message>
+    <message>
+        <source>No printer is set for this desktop.</source>
+        <translation>本机未设置打印机。</translation>
+    </message>
+    <message>
+        <source>The sheet was printed.</source>
+        <translation>结账单已打印。</translation>
+    </message>
+    <message>
+        <source>The sheet could not be printed; check the printer.</source>
+        <translation>结账单打印失败，请检查打印机。</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCount</name>
+    <message>
+        <source>Note or coin</source>
+        <translation>券别</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>张/枚数</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>清点合计</translation>
+    </message>
+    <message>
+        <source>{n} yuan</source>
+        <translation>{n} 元</translation>
+    </message>
+    <message>
+        <source>{n} jiao</source>
+        <translation>{n} 角</translation>
+    </message>
+</context>
+<context>
     <name>DesktopSettingsDialog</name>
     <message>
         <source>This desktop</source>
         <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 mm 卷纸</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 纸</translation>
     </message>
     <message>
         <source>As the system</source>
@@ -1197,6 +1547,10 @@
     <message>
         <source>Printer</source>
         <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>收据纸张</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1578,33 @@
     <message>
         <source>Counter {counter}</source>
         <translation>{counter}号窗口</translation>
+    </message>
+</context>
+<context>
+    <name>DueBillModel</name>
+    <message>
+        <source>Pay</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>计费期间</translation>
+    </message>
+    <message>
+        <source>Gas (m³)</source>
+        <translation>气量（m³）</translation>
+    </message>
+    <message>
+        <source>Bill (yuan)</source>
+        <translation>账单金额（元）</translation>
+    </message>
+    <message>
+        <source>Outstanding (yuan)</source>
+        <translation>未缴（元）</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>缴费截止日</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1699,149 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>IcPurchaseDialog</name>
+    <message>
+        <source>Gas {volume} cubic metres, amount due {due} yuan, received {tendered} yuan, change {change} yuan, please count it</source>
+        <translation>您本次购气 {volume} 立方米，应缴 {due} 元，收您 {tendered} 元，找您 {change} 元，请当面点清</translation>
+    </message>
+    <message>
+        <source>IC card gas purchase</source>
+        <translation>IC卡购气</translation>
+    </message>
+    <message>
+        <source>Account {number} · {name} · {address}</source>
+        <translation>户号 {number} · {name} · {address}</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>Volume (m³)</source>
+        <translation>气量（m³）</translation>
+    </message>
+    <message>
+        <source>Price (yuan/m³)</source>
+        <translation>单价（元/m³）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>By volume (m³)</source>
+        <translation>按气量（m³）</translation>
+    </message>
+    <message>
+        <source>By amount (yuan)</source>
+        <translation>按金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid with:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Handed over (yuan):</source>
+        <translation>实收（元）：</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Call out (Enter)</source>
+        <translation>唱收唱付(Enter)</translation>
+    </message>
+    <message>
+        <source>Change amounts (Esc)</source>
+        <translation>修改金额(Esc)</translation>
+    </message>
+    <message>
+        <source>Called out — confirm (F12)</source>
+        <translation>已唱收唱付，确认(F12)</translation>
+    </message>
+    <message>
+        <source>Write card again</source>
+        <translation>重新写卡</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tier {no}</source>
+        <translation>第{no}档</translation>
+    </message>
+    <message>
+        <source>top tier</source>
+        <translation>已是最高档</translation>
+    </message>
+    <message>
+        <source>{left} m³ left in it</source>
+        <translation>本档剩余 {left} m³</translation>
+    </message>
+    <message>
+        <source>{volume} m³ for {total} yuan · annual cumulative {before} → {after} m³ · then tier {tier}, {left} · purchase No. {count}</source>
+        <translation>{volume} m³ 共 {total} 元 · 年累计 {before} → {after} m³ · 购后第{tier}档，{left} · 第 {count} 次购气</translation>
+    </message>
+    <message>
+        <source> · {used} yuan paid from the account&apos;s credit</source>
+        <translation> · 其中 {used} 元由账户余额抵扣</translation>
+    </message>
+    <message>
+        <source>Wait for the price, or correct the volume or amount.</source>
+        <translation>请等待计价结果，或更正气量或金额。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is recorded, but the card was not written: {reason}. Put the card in the reader and press &quot;Write card again&quot;.</source>
+        <translation>收据 {number} 已入账，但写卡失败：{reason}。请将卡插入读卡器，然后点击“重新写卡”。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Call the amounts out to the customer, then press F12 to confirm.</source>
+        <translation>请向客户唱收唱付，然后按 F12 确认。</translation>
+    </message>
+    <message>
+        <source>Type the volume or the amount and what the customer hands over, then press Enter.</source>
+        <translation>请输入购气量或金额及客户所付金额，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card (POS)</source>
+        <translation>银行卡(POS)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
     </message>
 </context>
 <context>
@@ -1561,12 +2085,20 @@
         <translation>客户档案</translation>
     </message>
     <message>
+        <source>Cash desk</source>
+        <translation>收费</translation>
+    </message>
+    <message>
         <source>Meter readings</source>
         <translation>抄表管理</translation>
     </message>
     <message>
         <source>Tariffs</source>
         <translation>气价管理</translation>
+    </message>
+    <message>
+        <source>Daily close</source>
+        <translation>日结</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1672,6 +2204,21 @@ The desktop program of a gas utility&apos;s service hall.</source>
     </message>
 </context>
 <context>
+    <name>ManagerFields</name>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s user name:</source>
+        <translation>班长用户名：</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s password:</source>
+        <translation>班长密码：</translation>
+    </message>
+</context>
+<context>
     <name>ManagerNoteTableModel</name>
     <message>
         <source>Time</source>
@@ -1752,6 +2299,74 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>冲正账单不能再冲正。</translation>
     </message>
     <message>
+        <source>Enter an amount other than 0.</source>
+        <translation>请输入不为 0 的金额。</translation>
+    </message>
+    <message>
+        <source>The count differs from what the drawer should hold by more than the tolerance: a manager must approve it with a reason.</source>
+        <translation>实点现金与应有现金的差额超出允许范围，须由营业班长填写原因并批准。</translation>
+    </message>
+    <message>
+        <source>The approving manager must be someone other than the clerk of the session.</source>
+        <translation>批准人须为本班次营业员以外的营业班长。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, at most {max} fen.</source>
+        <translation>请输入以元为单位的金额，不超过 {max} 分。</translation>
+    </message>
+    <message>
+        <source>A count must be a whole number of notes or coins, not negative ({value}).</source>
+        <translation>清点数量须为不小于 0 的整数张/枚（{value}）。</translation>
+    </message>
+    <message>
+        <source>This desktop has no counter number; set it under Settings → This desktop.</source>
+        <translation>本机未设置窗口号，请在“设置 → 本机设置”中设置。</translation>
+    </message>
+    <message>
+        <source>There is no such note or coin: {value}.</source>
+        <translation>没有此券别：{value}。</translation>
+    </message>
+    <message>
+        <source>Enter the float in yuan, not negative and at most {max} fen.</source>
+        <translation>请输入以元为单位的备用金，不能为负数，不超过 {max} 分。</translation>
+    </message>
+    <message>
+        <source>You already have an open cash session at counter {counter_no}; close it first.</source>
+        <translation>您在{counter_no}号窗口已有未结班的班次，请先结班。</translation>
+    </message>
+    <message>
+        <source>Counter {counter_no} already has an open cash session of another clerk.</source>
+        <translation>{counter_no}号窗口已有其他营业员的班次未结班。</translation>
+    </message>
+    <message>
+        <source>This amount cannot be made of notes and coins.</source>
+        <translation>该金额无法由纸币和硬币组成。</translation>
+    </message>
+    <message>
+        <source>You cannot take out more cash than the drawer should hold.</source>
+        <translation>取出金额不能超过钱箱应有现金。</translation>
+    </message>
+    <message>
+        <source>This cash session is closed.</source>
+        <translation>该班次已结班。</translation>
+    </message>
+    <message>
+        <source>The cash session no longer exists.</source>
+        <translation>该班次已不存在。</translation>
+    </message>
+    <message>
+        <source>This cash session belongs to another clerk.</source>
+        <translation>该班次属于其他营业员。</translation>
+    </message>
+    <message>
+        <source>This day ({day}) has already been closed.</source>
+        <translation>该日（{day}）已日结。</translation>
+    </message>
+    <message>
+        <source>The day cannot be closed: cash sessions are still open ({sessions}).</source>
+        <translation>无法日结：仍有班次未结班（{sessions}）。</translation>
+    </message>
+    <message>
         <source>A residential account must use gas for cooking or heating.</source>
         <translation>居民用户的用气类型只能是炊事或采暖。</translation>
     </message>
@@ -1766,6 +2381,46 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>Household size must be between 1 and {max}.</source>
         <translation>家庭人口必须在 1 至 {max} 人之间。</translation>
+    </message>
+    <message>
+        <source>The amount does not buy 1 m³.</source>
+        <translation>该金额不足购买 1 m³。</translation>
+    </message>
+    <message>
+        <source>No tariff is in force today for this customer type and gas use. Ask a manager to add one.</source>
+        <translation>今日没有适用于该客户类型和用气类型的有效气价，请联系营业班长添加。</translation>
+    </message>
+    <message>
+        <source>This account has no IC-card meter.</source>
+        <translation>该客户没有IC卡表。</translation>
+    </message>
+    <message>
+        <source>Only the meter&apos;s latest purchase (No. {count}) can be written to the card.</source>
+        <translation>只能将该表最近一次购气（第 {count} 次）写入IC卡。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s credit pays for all of it; take no money.</source>
+        <translation>账户余额已足额抵扣，无需收款。</translation>
+    </message>
+    <message>
+        <source>The price changed since it was called out; quote again.</source>
+        <translation>唱收唱付后气价已变动，请重新计价。</translation>
+    </message>
+    <message>
+        <source>The purchase no longer exists.</source>
+        <translation>该购气记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This purchase was voided; its card cannot be written.</source>
+        <translation>该购气已作废，不能写卡。</translation>
+    </message>
+    <message>
+        <source>Enter how many whole m³ to buy.</source>
+        <translation>请输入购气量（整数 m³）。</translation>
+    </message>
+    <message>
+        <source>At most {max} m³ can be bought at once.</source>
+        <translation>每次最多购气 {max} m³。</translation>
     </message>
     <message>
         <source>The ID number contains an impossible date of birth.</source>
@@ -1902,6 +2557,114 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>A password must contain both letters and digits.</source>
         <translation>密码必须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>This account is closed; it cannot pay.</source>
+        <translation>该客户已销户，不能缴费。</translation>
+    </message>
+    <message>
+        <source>This receipt has already been voided.</source>
+        <translation>该收据已作废。</translation>
+    </message>
+    <message>
+        <source>Enter an amount above 0.</source>
+        <translation>请输入大于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>The amount is too large for one payment.</source>
+        <translation>金额超出单笔缴费上限。</translation>
+    </message>
+    <message>
+        <source>The authorising manager must be someone other than the clerk.</source>
+        <translation>授权人须为营业员本人以外的营业班长。</translation>
+    </message>
+    <message>
+        <source>Unknown or inactive way of paying: {tender}.</source>
+        <translation>未知或已停用的支付方式：{tender}。</translation>
+    </message>
+    <message>
+        <source>Bill {bill_id} is not a bill of this account.</source>
+        <translation>账单 {bill_id} 不属于该客户。</translation>
+    </message>
+    <message>
+        <source>Bill {bill_id} has already been paid.</source>
+        <translation>账单 {bill_id} 已缴清。</translation>
+    </message>
+    <message>
+        <source>Bill {bill_id} has been reversed; it cannot be paid.</source>
+        <translation>账单 {bill_id} 已冲正，不能缴费。</translation>
+    </message>
+    <message>
+        <source>The cash handed over is less than what is left to pay.</source>
+        <translation>所收现金少于剩余应缴金额。</translation>
+    </message>
+    <message>
+        <source>The day {day} has been closed; no more payments or voids on it.</source>
+        <translation>{day} 已日结，不能再收费或作废。</translation>
+    </message>
+    <message>
+        <source>The amount is less than the chosen bills.</source>
+        <translation>金额少于所选账单合计。</translation>
+    </message>
+    <message>
+        <source>Open a cash session (count the float) before taking money.</source>
+        <translation>收款前请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <source>Enter how the customer pays.</source>
+        <translation>请选择客户的支付方式。</translation>
+    </message>
+    <message>
+        <source>Call out the amounts to the customer and confirm (F12) before the payment is saved.</source>
+        <translation>保存缴费前，请先向客户唱收唱付并确认(F12)。</translation>
+    </message>
+    <message>
+        <source>The payment no longer exists.</source>
+        <translation>该缴费记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This receipt cannot be voided.</source>
+        <translation>该收据不能作废。</translation>
+    </message>
+    <message>
+        <source>Card, app and transfer payments cannot exceed what is due; only cash gives change.</source>
+        <translation>银行卡、微信、支付宝和转账的金额不能超过应缴金额；只有现金可以找零。</translation>
+    </message>
+    <message>
+        <source>Pay the oldest bill first.</source>
+        <translation>请先缴最早的账单。</translation>
+    </message>
+    <message>
+        <source>This cash session was opened on {day}; close it and open a new one.</source>
+        <translation>该班次于 {day} 开班，请结班后重新开班。</translation>
+    </message>
+    <message>
+        <source>Each way of paying needs an amount above 0.</source>
+        <translation>每种支付方式的金额都必须大于 0。</translation>
+    </message>
+    <message>
+        <source>At most {max} ways of paying in one payment.</source>
+        <translation>一笔缴费最多使用 {max} 种支付方式。</translation>
+    </message>
+    <message>
+        <source>The amounts entered are less than the amount due.</source>
+        <translation>所输金额少于应缴金额。</translation>
+    </message>
+    <message>
+        <source>A void cannot be voided.</source>
+        <translation>作废凭证不能再作废。</translation>
+    </message>
+    <message>
+        <source>Only a receipt of today can be voided; ask a manager for a correction.</source>
+        <translation>只能作废当日收据；如需更正，请联系营业班长。</translation>
+    </message>
+    <message>
+        <source>Only the cash session that took the payment can void it.</source>
+        <translation>只能由收款的班次作废该收据。</translation>
+    </message>
+    <message>
+        <source>The cash session of this receipt is closed; ask a manager for a correction.</source>
+        <translation>该收据所属班次已结班；如需更正，请联系营业班长。</translation>
     </message>
     <message>
         <source>No Chinese font for printing was found. Install Microsoft YaHei, SimSun or WenQuanYi, or choose a font file in the settings.</source>
@@ -2072,6 +2835,10 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>请输入以 m³ 为单位的气量，最多三位小数，例如 123.45。</translation>
     </message>
     <message>
+        <source>Give a reason for the reprint.</source>
+        <translation>请填写补打原因。</translation>
+    </message>
+    <message>
         <source>This database is already set up.</source>
         <translation>该数据库已完成初始设置。</translation>
     </message>
@@ -2237,6 +3004,29 @@ The desktop program of a gas utility&apos;s service hall.</source>
     </message>
 </context>
 <context>
+    <name>OpenSessionDialog</name>
+    <message>
+        <source>Open cash session at counter {counter}</source>
+        <translation>{counter}号窗口开班</translation>
+    </message>
+    <message>
+        <source>Count the float (备用金) in the drawer before taking money.</source>
+        <translation>收款前请清点钱箱中的备用金。</translation>
+    </message>
+    <message>
+        <source>Count by note and coin</source>
+        <translation>按券别清点</translation>
+    </message>
+    <message>
+        <source>Float (yuan):</source>
+        <translation>备用金（元）：</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>开班</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPair</name>
     <message>
         <source>New password</source>
@@ -2249,6 +3039,116 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Prepayment</source>
+        <translation>预存</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Account {number} · {name} · {address}</source>
+        <translation>户号 {number} · {name} · {address}</translation>
+    </message>
+    <message>
+        <source>Amount onto the account (yuan):</source>
+        <translation>预存金额（元）：</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Add tender (F4)</source>
+        <translation>增加支付方式(F4)</translation>
+    </message>
+    <message>
+        <source>Call out (Enter)</source>
+        <translation>唱收唱付(Enter)</translation>
+    </message>
+    <message>
+        <source>Speak again (F11)</source>
+        <translation>重新播报(F11)</translation>
+    </message>
+    <message>
+        <source>Change amounts (Esc)</source>
+        <translation>修改金额(Esc)</translation>
+    </message>
+    <message>
+        <source>Called out — confirm (F12)</source>
+        <translation>已唱收唱付，确认(F12)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Correct the amounts marked in red first.</source>
+        <translation>请先更正标红的金额。</translation>
+    </message>
+    <message>
+        <source>Call the amounts out to the customer, then press F12 to confirm.</source>
+        <translation>请向客户唱收唱付，然后按 F12 确认。</translation>
+    </message>
+    <message>
+        <source>Type what the customer hands over, then press Enter.</source>
+        <translation>请输入客户所付金额，然后按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMirror</name>
+    <message>
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Counter {counter} · Clerk {clerk}</source>
+        <translation>{counter}号窗口 · 营业员 {clerk}</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <source>Your payment</source>
+        <translation>您本次缴费</translation>
+    </message>
+    <message>
+        <source>Please check the amounts with the clerk</source>
+        <translation>请与营业员核对金额</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>谢谢惠顾</translation>
+    </message>
+    <message>
+        <source>Receipt {number} · please count your change</source>
+        <translation>收据 {number} · 找零请当面点清</translation>
     </message>
 </context>
 <context>
@@ -2795,6 +3695,64 @@ inactive</source>
     </message>
 </context>
 <context>
+    <name>ReceiptTableModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Change (yuan)</source>
+        <translation>找零（元）</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Void of {number}</source>
+        <translation>作废原收据 {number}</translation>
+    </message>
+    <message>
+        <source>Voided by {number}</source>
+        <translation>已被 {number} 作废</translation>
+    </message>
+    <message>
+        <source>IC card gas</source>
+        <translation>IC卡购气</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>Reprint receipt {number}</source>
+        <translation>补打收据 {number}</translation>
+    </message>
+    <message>
+        <source>e.g. paper jammed, customer lost it</source>
+        <translation>例如：卡纸、客户遗失</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -3069,6 +4027,24 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
     <message>
         <source>{account}: waits for review — {flags}</source>
         <translation>{account}：待审核 — {flags}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStrip</name>
+    <message>
+        <source>Counter {counter}: no cash session open — open one with the counted float before taking money.</source>
+        <translation>{counter}号窗口：未开班 — 收款前请清点备用金并开班。</translation>
+    </message>
+    <message>
+        <source>Counter {counter} · session opened {time} · float {float} yuan · {receipts} receipts</source>
+        <translation>{counter}号窗口 · {time} 开班 · 备用金 {float} 元 · 收据 {receipts} 张</translation>
     </message>
 </context>
 <context>
@@ -3349,6 +4325,25 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
     </message>
 </context>
 <context>
+    <name>TenderRows</name>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reference (card slip, transfer no.)</source>
+        <translation>凭证号（签购单号、转账流水号）</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+</context>
+<context>
     <name>TicketLabels</name>
     <message>
         <source>{ahead} ahead of you</source>
@@ -3435,6 +4430,41 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
     <message>
         <source>Transfer</source>
         <translation>转移</translation>
+    </message>
+</context>
+<context>
+    <name>UnprintedDialog</name>
+    <message>
+        <source>Receipts not printed</source>
+        <translation>未打印的收据</translation>
+    </message>
+    <message>
+        <source>These receipts were recorded but never printed (the program stopped or the printer was off). Print them now for the customers or the records.</source>
+        <translation>以下收据已入账但未打印（程序中断或打印机未开）。请现在打印，交给客户或留存备查。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set for this desktop (Settings › This desktop); the receipts stay in this list.</source>
+        <translation>本机未设置收据打印机（设置 › 本机设置）；收据仍保留在此列表中。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>全部打印</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>{count} receipts could not be printed; check the printer.</source>
+        <translation>{count} 张收据打印失败，请检查打印机。</translation>
+    </message>
+    <message>
+        <source>All receipts printed.</source>
+        <translation>收据已全部打印。</translation>
     </message>
 </context>
 <context>
@@ -3527,6 +4557,27 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
     </message>
 </context>
 <context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void receipt {number}</source>
+        <translation>作废收据 {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} · account {account} · {amount} yuan · {time}
+A void receipt with its own number reverses the payment; the money goes back to the customer.</source>
+        <translation>收据 {number} · 户号 {account} · {amount} 元 · {time}
+将开具单独编号的作废凭证冲销该笔缴费，款项退还客户。</translation>
+    </message>
+    <message>
+        <source>e.g. wrong account, amount typed wrong</source>
+        <translation>例如：户号错误、金额录入错误</translation>
+    </message>
+    <message>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+</context>
+<context>
     <name>WaitingTile</name>
     <message>
         <source>{count} waiting</source>
@@ -3535,6 +4586,13 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
     <message>
         <source>about {minutes} min</source>
         <translation>约 {minutes} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Receipt {number} · account {account} · {amount} yuan · {time}</source>
+        <translation>收据 {number} · 户号 {account} · {amount} 元 · {time}</translation>
     </message>
 </context>
 </TS>
