@@ -368,8 +368,8 @@ class CashierPage(QWidget):
         printer = self.receipt_printer()
         if not printer.configured:
             self.say(self.message.text() + " " + self.tr(
-                "No receipt printer is set for this desktop; the receipt is kept for printing "
-                "later."))
+                "This computer has no printer (Settings › This desktop); the receipt is kept "
+                "for printing later."))
             return
         if original:
             job = partial(print_and_record, printer, self._payments, self._operator, receipt)

@@ -13,7 +13,7 @@ from app.services.cashier_dto import ReceiptView
 from app.services.dto import Operator
 from app.services.payment_service import PaymentService
 from app.services.pdf.receipt_pdf import PAPERS, ReceiptLabels, render_receipt
-from ui.common.printing import print_pdf
+from ui.common.printing import print_pdf, resolved_printer
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,9 @@ def default_receipt_folder() -> Path:
 class ReceiptPrinter:
     """Where and how this desktop prints receipts.
 
-    ``printer`` is the printer's name ("" when none is configured: nothing is rendered or
-    printed, and the receipt stays in the unprinted list); ``print_fn`` sends a PDF file to a
-    printer (tests give one that keeps the file).
+    ``printer`` is the printer's name ("" for the system's default; with no printer at all
+    nothing is rendered or printed, and the receipt stays in the unprinted list); ``print_fn``
+    sends a PDF file to a printer (tests give one that keeps the file).
     """
 
     printer: str
@@ -55,8 +55,8 @@ class ReceiptPrinter:
 
     @property
     def configured(self) -> bool:
-        """Whether a printer is set for this desktop."""
-        return bool(self.printer)
+        """Whether this desktop has a printer: its own setting, or the system's default."""
+        return bool(resolved_printer(self.printer))
 
     def print_receipt(self, receipt: ReceiptView) -> bool:
         """Render and print one receipt (or a reprint, or a void); True when it was printed.

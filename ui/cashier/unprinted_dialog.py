@@ -67,8 +67,8 @@ class UnprintedDialog(QDialog):
         self.table.selectRow(0)
         self.resize(900, 420)
         if not printer.configured:
-            self.message.setText(self.tr("No receipt printer is set for this desktop (Settings "
-                                         "› This desktop); the receipts stay in this list."))
+            self.message.setText(self.tr("This computer has no printer (Settings › This "
+                                         "desktop); the receipts stay in this list."))
 
     def _build_buttons(self) -> QHBoxLayout:
         self.print_button = QPushButton(self.tr("Print"))

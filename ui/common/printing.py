@@ -14,12 +14,19 @@ log = logging.getLogger(__name__)
 MAX_DPI = 300  # a page rendered finer than this only costs memory on roll and office printers
 
 
+def resolved_printer(printer_name: str) -> str:
+    """The printer a setting means: its own name, or "" for the system's default printer."""
+    return printer_name or QPrinterInfo.defaultPrinterName()
+
+
 def print_pdf(path: Path, printer_name: str) -> bool:
     """Print every page of the PDF at ``path`` on the printer named ``printer_name``.
 
-    Returns False (and logs why) when the printer does not exist, there is none at all, or the
-    PDF cannot be read; the PDF stays where it is and can be shown instead.
+    An empty name means the system's default printer. Returns False (and logs why) when the
+    printer does not exist, there is none at all, or the PDF cannot be read; the PDF stays where
+    it is and can be shown instead.
     """
+    printer_name = resolved_printer(printer_name)
     names = QPrinterInfo.availablePrinterNames()
     if not printer_name or printer_name not in names:
         log.warning("printer %r not found (printers here: %s); %s not printed",

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.services.dto import TicketSlip
 from app.services.pdf.ticket_pdf import TicketLabels, render_ticket
-from ui.common.printing import print_pdf
+from ui.common.printing import print_pdf, resolved_printer
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def write_and_print(
     """Render the ticket into ``folder``; print it when a printer is configured (worker thread)."""
     name = f"{slip.issued_at:%Y%m%d}-{slip.number}-{slip.ticket_id}.pdf"
     path = render_ticket(slip, folder / name, width_mm, font_path, labels)
-    printed = bool(printer_name) and print_pdf(path, printer_name)
+    printed = bool(resolved_printer(printer_name)) and print_pdf(path, printer_name)
     return TicketOutput(path, printed)
 
 
