@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -386,7 +387,7 @@ class BulkWriter:
         if not rows:
             return
         width = len(columns)
-        flat: list[object] = [v for row in rows for v in row]
+        flat: list[object] = list(chain.from_iterable(rows))
         step = _ROWS_PER_INSERT * width
         whole = len(rows) - len(rows) % _ROWS_PER_INSERT
         if whole:
