@@ -227,7 +227,7 @@ def test_without_a_printer_nothing_is_printed_and_the_receipt_stays_unprinted(
         qtbot.keyClick(dialog, Qt.Key.Key_F12)
     assert tray.printed == [] and printed_copies(desk) == []
     assert len(desk.payments.unprinted(desk.clerk.hall_id)) == 1
-    assert "No receipt printer" in page.message.text()
+    assert "has no printer" in page.message.text()
 
 
 # --- the words of 唱收唱付 ---------------------------------------------------------------------
