@@ -997,8 +997,8 @@
         <translation>办结 {number} 并请客户评价</translation>
     </message>
     <message>
-        <source>No receipt printer is set for this desktop; the receipt is kept for printing later.</source>
-        <translation>本机未设置收据打印机；收据已保留，可稍后打印。</translation>
+        <source>This computer has no printer (Settings › This desktop); the receipt is kept for printing later.</source>
+        <translation>本机没有打印机（设置 › 本机设置）；收据已保留，可稍后打印。</translation>
     </message>
     <message>
         <source>Receipt {number} could not be printed; check the printer. It is kept for printing later.</source>
@@ -4443,8 +4443,8 @@ Has the meter rolled over? Its {digits}-digit register would then show a consump
         <translation>以下收据已入账但未打印（程序中断或打印机未开）。请现在打印，交给客户或留存备查。</translation>
     </message>
     <message>
-        <source>No receipt printer is set for this desktop (Settings › This desktop); the receipts stay in this list.</source>
-        <translation>本机未设置收据打印机（设置 › 本机设置）；收据仍保留在此列表中。</translation>
+        <source>This computer has no printer (Settings › This desktop); the receipts stay in this list.</source>
+        <translation>本机没有打印机（设置 › 本机设置）；收据仍保留在此列表中。</translation>
     </message>
     <message>
         <source>Print</source>
