@@ -3751,6 +3751,10 @@ inactive</source>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
+    <message>
+        <source>Receipt {number} · account {account} · {amount} yuan · {time}</source>
+        <translation>收据 {number} · 户号 {account} · {amount} 元 · {time}</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -4586,13 +4590,6 @@ A void receipt with its own number reverses the payment; the money goes back to 
     <message>
         <source>about {minutes} min</source>
         <translation>约 {minutes} 分钟</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Receipt {number} · account {account} · {amount} yuan · {time}</source>
-        <translation>收据 {number} · 户号 {account} · {amount} 元 · {time}</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app.domain.money import format_yuan
@@ -33,7 +33,9 @@ class ReprintDialog(ServiceDialog):
             number=receipt.receipt_no))
         form = QFormLayout(self)
         form.setContentsMargins(24, 20, 24, 16)
-        form.addRow(QLabel(_summary(self, receipt)))
+        summary = QLabel(_summary(receipt))
+        summary.setWordWrap(True)
+        form.addRow(summary)
         self.fields = ManagerFields(self.errors, self.tr("e.g. paper jammed, customer lost it"),
                                     with_manager=False)
         self.fields.reason.textChanged.connect(self._reason_changed)
@@ -64,7 +66,8 @@ class ReprintDialog(ServiceDialog):
             self._reason_changed()
 
 
-def _summary(dialog: QWidget, receipt: ReceiptView) -> str:
-    return dialog.tr("Receipt {number} · account {account} · {amount} yuan · {time}").format(
+def _summary(receipt: ReceiptView) -> str:
+    return QCoreApplication.translate(
+        "ReprintDialog", "Receipt {number} · account {account} · {amount} yuan · {time}").format(
         number=receipt.receipt_no, account=receipt.account_no,
         amount=format_yuan(receipt.amount_fen), time=f"{receipt.at:%Y-%m-%d %H:%M}")

@@ -58,14 +58,16 @@ class UnprintedDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # numbers in full
+        header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         layout.addLayout(self._build_buttons())
         self.table.selectRow(0)
-        self.resize(900, 420)
+        self.resize(980, 420)
         if not printer.configured:
             self.message.setText(self.tr("This computer has no printer (Settings › This "
                                          "desktop); the receipts stay in this list."))
