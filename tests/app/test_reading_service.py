@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -311,8 +312,14 @@ def test_import_refuses_unknown_meters_and_cancel_leaves_nothing(hall: Hall) -> 
         calls.append((done, total))
         return False
 
-    with pytest.raises(DomainError, match="import.cancelled"):
-        hall.readings.import_rows(hall.clerk, hall.hall_id, "b.csv",
-                                  rows_for(["M1"], date(2026, 2, 1), [20]), cancel)
+    collector = gc.get_threshold()
+    gc.enable()  # the test fixture keeps it off; the import pauses it and must switch it back on
+    try:
+        with pytest.raises(DomainError, match="import.cancelled"):
+            hall.readings.import_rows(hall.clerk, hall.hall_id, "b.csv",
+                                      rows_for(["M1"], date(2026, 2, 1), [20]), cancel)
+        assert (gc.isenabled(), gc.get_threshold()) == (True, collector)
+    finally:
+        gc.disable()
     assert calls == [(1, 1)]
     assert [hall.count(t) for t in (Reading, Bill, BillLine, LedgerEntry, ReadingBatch)] == before
