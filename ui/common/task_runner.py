@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,14 @@ class _Task(QRunnable):
             self._signals.failed.emit(error)
         else:
             self._signals.finished.emit(result)
+
+
+def _owner_alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback is a method of a Qt object deleted meanwhile (page closed)."""
+    while isinstance(callback, partial):
+        callback = callback.func
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):
@@ -59,11 +69,13 @@ class TaskRunner(QObject):
 
         def done(result: object) -> None:
             self._live.discard(signals)
-            on_done(result)
+            if _owner_alive(on_done):
+                on_done(result)
 
         def failed(error: object) -> None:
             self._live.discard(signals)
-            on_error(error)  # type: ignore[arg-type]
+            if _owner_alive(on_error):
+                on_error(error)  # type: ignore[arg-type]
 
         signals.finished.connect(done)
         signals.failed.connect(failed)
