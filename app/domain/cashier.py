@@ -32,8 +32,9 @@ class PaymentKind(StrEnum):
     CORRECTION = "correction"
 
 
-# Which tenders the counter offers; a hall setting later, all of them for now.
+# Every tender, in the counter's order: what a hall offers unless its settings say otherwise.
 ACTIVE_TENDERS: tuple[Tender, ...] = tuple(Tender)
+ALL_TENDERS_TEXT = ",".join(t.value for t in ACTIVE_TENDERS)  # halls.tenders' default
 
 # Notes and coins of the blind count (fen): 100, 50, 20, 10, 5, 1 yuan, 5 and 1 jiao.
 DENOMINATIONS: tuple[int, ...] = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
@@ -97,6 +98,29 @@ def settle_tenders(
         key = "payment.cash_short" if cash else "payment.underpaid"
         raise DomainError.of(key, "tenders", short=left - cash)
     return Settlement(due_fen, cash - left)
+
+
+def parse_tender_codes(text: str) -> tuple[Tender, ...]:
+    """The tenders a hall offers, from its stored text ("cash,pos,…"), in the counter's order.
+
+    A code this program does not know is left out; cash is always offered (a drawer takes cash).
+    """
+    wanted = {part.strip() for part in text.split(",")}
+    return tuple(t for t in Tender if t.value in wanted or t is Tender.CASH)
+
+
+def tender_codes_text(codes: Sequence[str]) -> str:
+    """A hall's offered tenders as stored: known codes in the counter's order, comma-separated.
+
+    Raises DomainError ``hall.unknown_tender`` for a code that is not a tender and
+    ``hall.cash_tender_required`` when cash is not among them (field ``tenders``).
+    """
+    for code in codes:
+        if code not in {t.value for t in Tender}:
+            raise DomainError.of("hall.unknown_tender", "tenders", tender=code)
+    if Tender.CASH.value not in codes:
+        raise DomainError.of("hall.cash_tender_required", "tenders")
+    return ",".join(t.value for t in Tender if t.value in codes)
 
 
 def counted_total(counts: Mapping[int, int]) -> int:

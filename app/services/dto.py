@@ -14,6 +14,7 @@ from app.domain.accounts import (
     MeterStatus,
     UserType,
 )
+from app.domain.cashier import ACTIVE_TENDERS
 from app.domain.queue import Rating, TicketStatus
 from app.domain.users import Role
 
@@ -131,6 +132,7 @@ class HallSettings:
     address: str
     opening_hours: str
     idle_lock_minutes: int
+    tenders: tuple[str, ...] = tuple(t.value for t in ACTIVE_TENDERS)  # offered at the desk
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Payments at the counter (收费): what is due, pay with a gapless receipt, void, reprint.
+"""Payments at the counter (收费): what is due, pay with a gapless receipt, void, correct, reprint.
 
 A payment is one write transaction: the ledger head is locked first (so that two counters
 cannot both settle the same bill), then the hall's receipt counter is bumped, the CHG ledger
@@ -20,6 +20,7 @@ from app.domain.accounts import AccountStatus
 from app.domain.cashier import (
     PaymentKind,
     Tender,
+    TenderLike,
     check_value,
     receipt_number,
     settle_tenders,
@@ -60,13 +61,14 @@ from app.services.payment_views import (
     due_view,
     fresh_receipt,
     hall_facts,
+    hall_tenders,
     load_receipt,
 )
 
 RECEIPT_SERIES = "receipt"
 RECEIPT_PERIOD = "all"  # never reset (DOMAIN.md §12.3)
 MAX_AMOUNT_FEN = 100_000_000  # one million yuan: more is a typing mistake
-VOIDABLE = (PaymentKind.PAYMENT.value, PaymentKind.IC_PURCHASE.value)
+VOIDABLE = (PaymentKind.PAYMENT.value, PaymentKind.IC_PURCHASE.value)  # also: correctable
 
 
 class PaymentService:
@@ -88,6 +90,26 @@ class PaymentService:
         """Everything the receipt of a payment (or void) shows."""
         with self._db.reading() as session:
             return load_receipt(session, payment_id)
+
+    def receipt_by_number(self, hall_id: int, receipt_no: str) -> ReceiptView:
+        """The receipt with this number in the hall ("01-00000042"; "42" means the same).
+
+        Raises DomainError ``payment.receipt_not_found`` (field ``receipt_no``) when there is
+        none.
+        """
+        text = receipt_no.strip().upper()
+        with self._db.reading() as session:
+            if text.isdigit() and len(text) <= 8:
+                text = receipt_number(self._hall(session, hall_id).code, int(text))
+            payment_id = q.payment_id_of(session, hall_id, text)
+            if payment_id is None:
+                raise DomainError.of("payment.receipt_not_found", "receipt_no", receipt_no=text)
+            return load_receipt(session, payment_id)
+
+    def offered_tenders(self, hall_id: int) -> tuple[Tender, ...]:
+        """The tenders the hall's settings offer at the desk, in the counter's order."""
+        with self._db.reading() as session:
+            return hall_tenders(session, hall_id)
 
     def unprinted(self, hall_id: int) -> list[ReceiptView]:
         """Receipts committed but never sent to the printer (crash, printer off), oldest first."""
@@ -124,6 +146,7 @@ class PaymentService:
             lock_ledger_head(session)  # first: bills read below cannot change under us
             cash_session = payable_session(session, operator, draft.session_id, now.date())
             hall = self._hall(session, cash_session.hall_id)
+            require_offered(session, hall.id, draft.tenders)
             account = _payable_account(session, draft.account_id)
             bills = open_bills(session, [draft.account_id]).get(draft.account_id, [])
             allocations = _allocate(session, draft.account_id, bills, draft.bill_ids, amount)
@@ -185,8 +208,9 @@ class PaymentService:
         with self._db.writing() as session:
             lock_ledger_head(session)
             original = _voidable(session, operator, payment_id, now.date())
-            void_id = self._insert_void(session, now, operator, original, reason,
-                                        manager.username)
+            void_id = self._insert_reversal(
+                session, now, operator, original, PaymentKind.VOID,
+                session.get_one(CashSession, original.session_id), reason, manager.username)
             append_audit(session, now, operator.username, "payment.voided",
                          f"payment:{original.id}", {
                              "receipt_no": original.receipt_no, "void_id": void_id,
@@ -194,20 +218,56 @@ class PaymentService:
                              "authorised_by": manager.username}, operator.hall_id)
         return self.receipt(void_id)
 
-    def _insert_void(
+    def correct(
+        self, operator: Operator, receipt_no: str, reason: str, session_id: int
+    ) -> ReceiptView:
+        """更正: a manager reverses a payment whose day is already closed (日结).
+
+        Like a void, a new payments row of kind "correction" with its own receipt number,
+        negated tenders and bill allocations and a COR ledger entry; the money goes back out of
+        the manager's own open session of today (its cash lowers that drawer's expected cash)
+        and shows under refunds/corrections on today's close sheet. Taking the right amount
+        again is an ordinary new payment. The manager's own authority is the approval, so the
+        permission is the one that authorises voids (``AUTHORISE_VOIDS``) and no second
+        password is asked. Before the day's close a payment is voided instead
+        (``payment.correct_use_void``); never a second time, never of a void or correction.
+        """
+        require(operator.role, Permission.AUTHORISE_VOIDS)
+        reason = reason.strip()
+        if not reason:
+            raise DomainError.of("payment.reason_required", "reason")
+        now = self._clock.now()
+        with self._db.writing() as session:
+            lock_ledger_head(session)  # first: a second correction waits, then finds this one
+            original = _correctable(session, operator, receipt_no.strip())
+            cash_session = payable_session(session, operator, session_id, now.date())
+            correction_id = self._insert_reversal(
+                session, now, operator, original, PaymentKind.CORRECTION, cash_session, reason,
+                operator.username)
+            append_audit(session, now, operator.username, "payment.corrected",
+                         f"payment:{original.id}", {
+                             "receipt_no": original.receipt_no, "correction_id": correction_id,
+                             "day": original.day.isoformat(), "amount_fen": original.amount_fen,
+                             "reason": reason, "session_id": cash_session.id},
+                         operator.hall_id)
+        return self.receipt(correction_id)
+
+    def _insert_reversal(
         self, session: Session, now: datetime, operator: Operator, original: Payment,
-        reason: str, manager: str,
+        kind: PaymentKind, cash_session: CashSession, reason: str, manager: str,
     ) -> int:
+        """The void or correction of ``original``, written into ``cash_session``."""
         receipt_no = self._next_receipt(session, original.hall_id)
         owed = ledger_sums(session, [original.account_id]).get(original.account_id, 0)
         digest = _append_entry(session, now, LedgerDraft(
             original.hall_id, original.account_id, LedgerKind.REVERSAL, original.amount_fen,
             None, operator.username, receipt_no))
-        void_id = insert_payment(session, dict(
+        reversal_id = insert_payment(session, dict(
             hall_id=original.hall_id, receipt_seq=int(receipt_no.rsplit("-", 1)[1]),
-            receipt_no=receipt_no, kind=PaymentKind.VOID.value, voids_id=original.id,
-            session_id=original.session_id, account_id=original.account_id, ticket_id=None,
-            day=now.date(), at=now, counter_no=original.counter_no, operator=operator.username,
+            receipt_no=receipt_no, kind=kind.value, voids_id=original.id,
+            session_id=cash_session.id, account_id=original.account_id, ticket_id=None,
+            day=now.date(), at=now, counter_no=cash_session.counter_no,
+            operator=operator.username,
             due_fen=-original.due_fen, amount_fen=-original.amount_fen,
             tendered_fen=-original.tendered_fen, change_fen=-original.change_fen,
             balance_after_fen=-(owed + original.amount_fen), called_out=False,
@@ -216,12 +276,12 @@ class PaymentService:
                                          PaymentTender.reference)
                                   .where(PaymentTender.payment_id == original.id)
                                   .order_by(PaymentTender.id)).all()
-        insert_tenders(session, void_id, [(t, -a, r) for t, a, r in tenders])
+        insert_tenders(session, reversal_id, [(t, -a, r) for t, a, r in tenders])
         parts = session.execute(select(PaymentBill.bill_id, PaymentBill.amount_fen)
                                 .where(PaymentBill.payment_id == original.id)
                                 .order_by(PaymentBill.id)).all()
-        _insert_bills(session, void_id, [(int(b), -int(a)) for b, a in parts])
-        return void_id
+        _insert_bills(session, reversal_id, [(int(b), -int(a)) for b, a in parts])
+        return reversal_id
 
     def reprint(self, operator: Operator, payment_id: int, reason: str) -> ReceiptView:
         """补打: record the n-th copy with its reason (audited); the view carries ``copy_no``."""
@@ -274,6 +334,14 @@ def payable_session(
     if q.day_closed(session, row.hall_id, today):
         raise DomainError.of("payment.day_closed", day=today.isoformat())
     return row
+
+
+def require_offered(session: Session, hall_id: int, tenders: Sequence[TenderLike]) -> None:
+    """Refuse a tender the hall's settings do not offer (DomainError ``payment.bad_tender``)."""
+    offered = hall_tenders(session, hall_id)
+    for tender in tenders:
+        if tender.tender not in offered:
+            raise DomainError.of("payment.bad_tender", "tenders", tender=tender.tender)
 
 
 def _payable_account(session: Session, account_id: int) -> AccountFacts:
@@ -353,6 +421,24 @@ def _voidable(session: Session, operator: Operator, payment_id: int, today: date
         raise DomainError.of("payment.void_session_closed")
     if cash_session.user_id != operator.user_id:
         raise DomainError.of("payment.void_other_session")
+    return payment
+
+
+def _correctable(session: Session, operator: Operator, receipt_no: str) -> Payment:
+    payment_id = q.payment_id_of(session, operator.hall_id, receipt_no)
+    if payment_id is None:
+        raise DomainError.of("payment.receipt_not_found", "receipt_no", receipt_no=receipt_no)
+    payment = session.get_one(Payment, payment_id)
+    if payment.kind not in VOIDABLE:
+        raise DomainError.of("payment.correct_reversal", "receipt_no", kind=payment.kind)
+    reversed_by = q.reversal_kind(session, payment.id)
+    if reversed_by == PaymentKind.CORRECTION.value:
+        raise DomainError.of("payment.already_corrected", "receipt_no")
+    if reversed_by is not None:
+        raise DomainError.of("payment.already_voided", "receipt_no")
+    if not q.day_closed(session, payment.hall_id, payment.day):
+        raise DomainError.of("payment.correct_use_void", "receipt_no",
+                             day=payment.day.isoformat())
     return payment
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.accounts import MeterKind
+from app.domain.cashier import Tender, parse_tender_codes
 from app.domain.errors import DomainError
 from app.domain.identity import mask_name
 from app.persistence.orm import (
@@ -57,6 +58,12 @@ def hall_facts(session: Session, hall_id: int) -> HallFacts:
     """Code, name and hotline of a hall."""
     hall = session.get_one(Hall, hall_id)
     return HallFacts(hall.id, hall.code, hall.name, hall.hotline)
+
+
+def hall_tenders(session: Session, hall_id: int) -> tuple[Tender, ...]:
+    """The tenders the hall offers (its setting, read fresh: a manager may change it)."""
+    return parse_tender_codes(session.scalar(select(Hall.tenders).where(Hall.id == hall_id))
+                              or "")
 
 
 def account_facts(session: Session, account_id: int) -> AccountFacts | None:

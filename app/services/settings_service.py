@@ -1,9 +1,10 @@
-"""Hall-wide settings (name, hotline, address, hours, idle lock), kept in the database."""
+"""Hall-wide settings (name, hotline, address, hours, idle lock, tenders), kept in the database."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 
+from app.domain.cashier import parse_tender_codes, tender_codes_text
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, Problem
 from app.domain.users import Permission, require
@@ -30,30 +31,40 @@ class SettingsService:
     def update_hall(self, operator: Operator, new: HallSettings) -> HallSettings:
         """Save the hall's settings (manager or administrator); changes are audited."""
         require(operator.role, Permission.EDIT_HALL_SETTINGS)
-        _check(new)
+        tenders = _check(new)
         with self._db.writing() as session:
             hall = session.get_one(Hall, operator.hall_id)
             old = asdict(_settings(hall))
-            changes = {k: [old[k], v] for k, v in asdict(new).items()
+            new_values = asdict(new) | {"tenders": tuple(tenders.split(","))}
+            changes = {k: [old[k], v] for k, v in new_values.items()
                        if k != "code" and old[k] != v}
             hall.name, hall.hotline = new.name.strip(), new.hotline.strip()
             hall.address, hall.opening_hours = new.address.strip(), new.opening_hours.strip()
             hall.idle_lock_minutes = new.idle_lock_minutes
+            hall.tenders = tenders
             append_audit(session, self._clock.now(), operator.username, "settings.changed",
                          f"hall:{hall.code}", changes, hall.id)
             return _settings(hall)
 
 
-def _check(new: HallSettings) -> None:
+def _check(new: HallSettings) -> str:
+    """Every problem of the new settings at once; the tenders' stored text when there is none."""
     problems = []
     if not new.name.strip():
         problems.append(Problem("hall.name_required", "hall_name"))
     if not 1 <= new.idle_lock_minutes <= MAX_IDLE_MINUTES:
         problems.append(Problem("hall.idle_range", "idle_lock_minutes", {"max": MAX_IDLE_MINUTES}))
+    tenders = ""
+    try:
+        tenders = tender_codes_text(new.tenders)
+    except DomainError as error:
+        problems.extend(error.problems)
     if problems:
         raise DomainError(*problems)
+    return tenders
 
 
 def _settings(hall: Hall) -> HallSettings:
     return HallSettings(hall.code, hall.name, hall.hotline, hall.address, hall.opening_hours,
-                        hall.idle_lock_minutes)
+                        hall.idle_lock_minutes,
+                        tuple(t.value for t in parse_tender_codes(hall.tenders)))

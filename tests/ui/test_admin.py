@@ -281,6 +281,33 @@ def test_an_empty_hall_name_is_refused(hall_page: HallSettingsPage) -> None:
     assert hall_page.errors.text_of("hall_name") == "Enter the hall's name."
 
 
+def test_the_tenders_offered_are_ticked_and_saved(
+    qtbot: QtBot, hall_page: HallSettingsPage, db: Database, clock: FixedClock
+) -> None:
+    boxes = hall_page.tender_boxes
+    assert list(boxes) == ["cash", "pos", "wechat", "alipay", "transfer", "cheque"]
+    assert all(box.isChecked() for box in boxes.values())
+    assert boxes["pos"].text() == "Bank card (POS)"
+    for code in ("pos", "transfer", "cheque"):
+        boxes[code].setChecked(False)
+    with qtbot.waitSignal(hall_page.hall_saved) as saved:
+        hall_page.save_button.click()
+    assert saved.args[0].tenders == ("cash", "wechat", "alipay")
+    assert SettingsService(db, clock).hall(1).tenders == ("cash", "wechat", "alipay")
+    assert not boxes["pos"].isChecked() and boxes["alipay"].isChecked()
+
+
+def test_cash_cannot_be_left_out_of_the_tenders(
+    qtbot: QtBot, hall_page: HallSettingsPage, db: Database, clock: FixedClock
+) -> None:
+    hall_page.tender_boxes["cash"].setChecked(False)
+    with qtbot.assertNotEmitted(hall_page.hall_saved):
+        hall_page.save_button.click()
+    assert hall_page.errors.text_of("tenders") != ""
+    assert hall_page.saved_note.text() == ""
+    assert "cash" in SettingsService(db, clock).hall(1).tenders
+
+
 def test_the_table_models_pass_qts_model_tester(
     qtmodeltester: ModelTester, users_page: UsersPage, audit_page: AuditPage, clerk: Operator
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from app.domain.errors import DomainError
 from app.domain.queue import TicketStatus
 from app.persistence.orm import Payment, ReceiptPrint
 from app.services.dto import TicketInfo
+from app.services.settings_service import SettingsService
 from tests.app.cashier_setup import Desk
 from ui.cashier.call_out import Figures, call_out_text
 from ui.cashier.cashier_page import CashierPage
@@ -318,3 +320,19 @@ def test_the_served_tickets_account_opens_and_its_rating_is_offered_after_paying
     assert page.offer_button.isVisible() and "A007" in page.offer_button.text()
     page.offer_button.click()
     assert finished == [True] and not page.offer_button.isVisible()
+
+
+def test_the_tender_box_lists_only_the_tenders_the_hall_offers(
+    qtbot: QtBot, desk: Desk, make_page: MakePage,
+) -> None:
+    settings = SettingsService(desk.db, desk.clock)
+    settings.update_hall(desk.manager, replace(settings.hall(desk.manager.hall_id),
+                                               tenders=("cash", "wechat")))
+    page = ready_page(qtbot, desk, make_page, 30)
+    qtbot.waitUntil(lambda: page.offered == ("cash", "wechat"))
+    dialog = open_payment(qtbot, page)
+    kind = dialog.tenders.rows[0].kind
+    assert [kind.itemData(i) for i in range(kind.count())] == ["cash", "wechat"]
+    assert [kind.itemText(i) for i in range(kind.count())] == ["Cash", "WeChat Pay"]
+    qtbot.keyClick(dialog, Qt.Key.Key_F4)
+    assert dialog.tenders.rows[1].tender == "wechat"  # the next one offered, not the card

@@ -1,10 +1,12 @@
-"""The hall's own settings (name, hotline, address, opening hours, idle lock) for managers."""
+"""The hall's own settings (name, hotline, address, hours, idle lock, tenders) for managers."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -14,15 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.cashier import Tender
 from app.domain.errors import DomainError, StorageUnavailable
 from app.services.dto import HallSettings, Operator
 from app.services.settings_service import SettingsService
 from ui.admin.form_feedback import show_refusal
+from ui.cashier.call_out import tender_name
 from ui.common.form_errors import FormErrors
 from ui.common.icons import Icon, icon
 
 MAX_SPIN_MINUTES = 999  # the service decides the allowed range and says so
 FORM_WIDTH = 820
+TENDER_COLUMNS = 3
 
 
 class HallSettingsPage(QWidget):
@@ -72,6 +77,7 @@ class HallSettingsPage(QWidget):
             (self.tr("Address"), self.address, "address"),
             (self.tr("Opening hours"), self.opening_hours, "opening_hours"),
             (self.tr("Lock the screen after idle"), self.idle_minutes, "idle_lock_minutes"),
+            (self.tr("Tenders at the cash desk"), self._tender_boxes(), "tenders"),
         )
         for text, widget, field in rows:
             error = QLabel()
@@ -79,6 +85,18 @@ class HallSettingsPage(QWidget):
             form.addRow(text, widget)
             form.addRow("", error)
         return form
+
+    def _tender_boxes(self) -> QWidget:
+        """One check box per tender; the cash desk offers the ticked ones (cash always)."""
+        self.tender_boxes: dict[str, QCheckBox] = {}
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, tender in enumerate(Tender):
+            check = QCheckBox(tender_name(tender.value))
+            self.tender_boxes[tender.value] = check
+            grid.addWidget(check, n // TENDER_COLUMNS, n % TENDER_COLUMNS)
+        return box
 
     def _buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(icon(Icon.SAVE, "#ffffff"), self.tr("Save"))
@@ -107,6 +125,8 @@ class HallSettingsPage(QWidget):
         self.address.setText(hall.address)
         self.opening_hours.setText(hall.opening_hours)
         self.idle_minutes.setValue(hall.idle_lock_minutes)
+        for code, check in self.tender_boxes.items():
+            check.setChecked(code in hall.tenders)
 
     def save(self) -> None:
         """Store the form; problems appear next to their fields and nothing is saved."""
@@ -115,7 +135,7 @@ class HallSettingsPage(QWidget):
         self.idle_minutes.interpretText()
         new = HallSettings(self._code, self.name.text(), self.hotline.text(),
                            self.address.text(), self.opening_hours.text(),
-                           self.idle_minutes.value())
+                           self.idle_minutes.value(), self.offered_tenders())
         try:
             stored = self._settings.update_hall(self._operator, new)
         except (DomainError, StorageUnavailable) as error:
@@ -124,6 +144,11 @@ class HallSettingsPage(QWidget):
         self._fill(stored)
         self.saved_note.setText(self.tr("Saved."))
         self.hall_saved.emit(stored)
+
+
+    def offered_tenders(self) -> tuple[str, ...]:
+        """The ticked tenders' codes, in the counter's order."""
+        return tuple(code for code, check in self.tender_boxes.items() if check.isChecked())
 
 
 def _line(max_length: int) -> QLineEdit:

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import LocalSettings
+from app.domain.cashier import ACTIVE_TENDERS
 from app.domain.clock import Clock
 from app.domain.errors import DomainError, StorageUnavailable
 from app.domain.money import format_yuan
+from app.domain.users import Permission, may
 from app.services.account_service import AccountService
 from app.services.cash_service import CashService
 from app.services.cashier_dto import DueView, ReceiptView, SessionView
@@ -37,6 +39,7 @@ from app.services.payment_service import PaymentService
 from ui.cashier.account_due_view import AccountDueView
 from ui.cashier.cash_move_dialog import CashMoveDialog
 from ui.cashier.close_session_dialog import CloseSessionDialog
+from ui.cashier.correction_dialog import CorrectionDialog
 from ui.cashier.ic_purchase_dialog import IcPurchaseDialog
 from ui.cashier.open_session_dialog import OpenSessionDialog
 from ui.cashier.payment_dialog import PaymentDialog
@@ -59,6 +62,7 @@ from ui.common.task_runner import TaskRunner
 from ui.events import AppEvents
 
 _ERROR_STYLE = "color: #c0392b;"
+_VOIDABLE = ("payment", "ic_purchase")  # voids and corrections are not voided
 
 
 class CashierPage(QWidget):
@@ -70,6 +74,8 @@ class CashierPage(QWidget):
     the ticked bills, Prepay (Shift+F9) a typed amount. A committed receipt is printed on the
     desktop's printer and recorded as printed only when that worked; then, if a ticket is being
     served, finishing it with the customer's rating is offered (``finish_visit``).
+    The tenders offered are the hall's setting, read again with the session. A manager also
+    has "Correction..." (更正) for receipts of a closed day, paid back out of their session.
     Every service call runs on the TaskRunner.
     """
 
@@ -93,6 +99,7 @@ class CashierPage(QWidget):
         self.print_fn = print_fn
         self.receipt_folder = default_receipt_folder()
         self.session: SessionView | None = None
+        self.offered: tuple[str, ...] = tuple(ACTIVE_TENDERS)  # until the hall's are read
         self.dialog: QDialog | None = None
         self.mirror: PaymentMirror | None = None
         self.mirror_geometry = QByteArray()
@@ -126,6 +133,9 @@ class CashierPage(QWidget):
         self.reprint_action = self._action(Icon.HISTORY, self.tr("Reprint..."), "",
                                            self.reprint)
         self.void_action = self._action(Icon.REVERSE, self.tr("Void..."), "", self.void)
+        self.correction_action = self._action(Icon.EDIT, self.tr("Correction..."), "",
+                                              self.correct)
+        self.correction_action.setVisible(may(self._operator.role, Permission.AUTHORISE_VOIDS))
 
     def _action(self, name: Icon, text: str, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(icon(name), text, self)
@@ -179,7 +189,8 @@ class CashierPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(QLabel(self.tr("Receipts of this session")))
         right_layout.addWidget(self.receipts, 1)
-        right_layout.addLayout(self._button_row([self.reprint_action, self.void_action]))
+        right_layout.addLayout(self._button_row(
+            [self.reprint_action, self.void_action, self.correction_action]))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -195,6 +206,8 @@ class CashierPage(QWidget):
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
             button.setMinimumHeight(44)
+            if not action.isVisible():  # an action of managers only, say
+                button.hide()
             row.addWidget(button)
         row.addStretch(1)
         return row
@@ -218,9 +231,14 @@ class CashierPage(QWidget):
         return self._settings.counter
 
     def refresh(self) -> None:
-        """Reload the clerk's session at this counter and its receipts."""
+        """Reload the clerk's session at this counter, its receipts and the hall's tenders."""
         self._load("session", partial(self._cash.current, self._operator, self.counter_no),
                    self._session_loaded)
+        self._load("tenders", partial(self._payments.offered_tenders, self._operator.hall_id),
+                   self._tenders_loaded)
+
+    def _tenders_loaded(self, offered: tuple[str, ...]) -> None:
+        self.offered = tuple(str(code) for code in offered)
 
     def _session_loaded(self, session: SessionView | None) -> None:
         self.session = session
@@ -320,7 +338,7 @@ class CashierPage(QWidget):
         visit = self._events.current_visit
         dialog = IcPurchaseDialog(self._ic, self._operator, self._runner, due, self.session.id,
                                   ticket_id=visit.id if visit else None,
-                                  announcer=self.announcer, parent=self)
+                                  announcer=self.announcer, tenders=self.offered, parent=self)
         dialog.purchase_recorded.connect(lambda result: self._paid(result.receipt))
         self._show_dialog(dialog)
 
@@ -331,7 +349,7 @@ class CashierPage(QWidget):
         dialog = PaymentDialog(self._payments, self._operator, self._runner, due,
                                self.session.id, amount, bill_ids, prepay=prepay,
                                ticket_id=visit.id if visit else None, announcer=self.announcer,
-                               mirror=self.open_mirror(), parent=self)
+                               mirror=self.open_mirror(), tenders=self.offered, parent=self)
         dialog.payment_recorded.connect(self._paid)
         self._show_dialog(dialog)
 
@@ -439,6 +457,24 @@ class CashierPage(QWidget):
         if self.due_view.due is not None:
             self.show_account(self.due_view.due.account_id)
 
+    def correct(self) -> None:
+        """A manager corrects a receipt of a closed day, paid back out of their session."""
+        if self.session is not None and self.correction_action.isVisible():
+            dialog = CorrectionDialog(self._payments, self._operator, self._runner,
+                                      self.session.id, self)
+            dialog.corrected.connect(self._corrected)
+            self._show_dialog(dialog)
+
+    def _corrected(self, correction: ReceiptView) -> None:
+        self.say(self.tr("Receipt {number} corrected by {correction}; {amount} yuan paid "
+                         "back.").format(number=correction.voids_receipt_no,
+                                         correction=correction.receipt_no,
+                                         amount=format_yuan(-correction.amount_fen)))
+        self._print(correction, original=True)
+        self.refresh()
+        if self.due_view.due is not None:
+            self.show_account(self.due_view.due.account_id)
+
     # --- helpers ----------------------------------------------------------------------------
 
     def _show_dialog(self, dialog: QDialog) -> None:
@@ -488,8 +524,9 @@ class CashierPage(QWidget):
         selected = self.selected_receipt()
         self.reprint_action.setEnabled(selected is not None)
         self.void_action.setEnabled(has_session and selected is not None
-                                    and selected.kind != "void"
+                                    and selected.kind in _VOIDABLE
                                     and not selected.voided_by_receipt_no)
+        self.correction_action.setEnabled(has_session)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""

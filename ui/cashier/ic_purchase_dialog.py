@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from functools import partial
 
@@ -73,7 +74,7 @@ class IcPurchaseDialog(QDialog):
     The quote follows the typing (in the background, the newest one wins). Enter checks the
     tender and moves to the call-out step (fields locked, the figures said); only F12 commits,
     Esc goes back. After the commit a failed card write keeps the dialog open with "Write card
-    again" (the purchase itself is recorded).
+    again" (the purchase itself is recorded). ``tenders``: the codes the hall offers.
     """
 
     purchase_recorded = Signal(object)  # IcPurchaseResult of the committed purchase
@@ -81,9 +82,10 @@ class IcPurchaseDialog(QDialog):
     def __init__(
         self, ic: IcService, operator: Operator, runner: TaskRunner, due: DueView,
         session_id: int, *, ticket_id: int | None = None, announcer: Announcer | None = None,
-        parent: QWidget | None = None,
+        tenders: Sequence[str] = ACTIVE_TENDERS, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._offered = tuple(tenders)
         self._ic = ic
         self._operator = operator
         self._runner = runner
@@ -165,8 +167,8 @@ class IcPurchaseDialog(QDialog):
 
     def _build_tender(self) -> QHBoxLayout:
         self.tender = QComboBox()
-        for code in ACTIVE_TENDERS:
-            self.tender.addItem(_tender_name(code), code.value)
+        for code in self._offered:
+            self.tender.addItem(_tender_name(code), str(code))
         self.tender.currentIndexChanged.connect(self._tender_changed)
         self.tendered = QLineEdit()
         self.tendered.textChanged.connect(self._refresh_figures)
@@ -356,7 +358,7 @@ class IcPurchaseDialog(QDialog):
             return
         if self.quote.due_fen:
             try:
-                settle_tenders(self.quote.due_fen, self.tenders())
+                settle_tenders(self.quote.due_fen, self.tenders(), self._offered)
             except DomainError as error:
                 self._show_message(error_text(error))
                 return
@@ -471,8 +473,8 @@ class IcPurchaseDialog(QDialog):
             super().reject()
 
 
-def _tender_name(code: Tender) -> str:
-    names = {
+def _tender_name(code: str) -> str:
+    names: dict[str, str] = {
         Tender.CASH: QCoreApplication.translate("IcPurchaseDialog", "Cash"),
         Tender.POS: QCoreApplication.translate("IcPurchaseDialog", "Bank card (POS)"),
         Tender.WECHAT: QCoreApplication.translate("IcPurchaseDialog", "WeChat Pay"),
@@ -480,4 +482,4 @@ def _tender_name(code: Tender) -> str:
         Tender.TRANSFER: QCoreApplication.translate("IcPurchaseDialog", "Bank transfer"),
         Tender.CHEQUE: QCoreApplication.translate("IcPurchaseDialog", "Cheque"),
     }
-    return names[code]
+    return names.get(code, code)

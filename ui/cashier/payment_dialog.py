@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from functools import partial
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.cashier import settle_tenders
+from app.domain.cashier import ACTIVE_TENDERS, settle_tenders
 from app.domain.errors import DomainError, StorageUnavailable
 from app.domain.money import format_yuan
 from app.services.cashier_dto import DueView, PaymentDraft, ReceiptView
@@ -57,6 +58,7 @@ class PaymentDialog(QDialog):
     announcer says them. Only F12 (or the "Called out — confirm" button) commits; Enter never
     does, Esc goes back to the tenders. A refusal keeps everything typed.
     ``prepay``: the amount onto the account is typed (at least the chosen bills' total).
+    ``tenders``: the codes the hall's settings offer (``PaymentService.offered_tenders``).
     """
 
     payment_recorded = Signal(object)  # ReceiptView of the committed payment
@@ -65,10 +67,12 @@ class PaymentDialog(QDialog):
         self, payments: PaymentService, operator: Operator, runner: TaskRunner, due: DueView,
         session_id: int, amount_fen: int, bill_ids: tuple[int, ...] | None, *,
         prepay: bool = False, ticket_id: int | None = None, announcer: Announcer | None = None,
-        mirror: PaymentMirror | None = None, parent: QWidget | None = None,
+        mirror: PaymentMirror | None = None, tenders: Sequence[str] = ACTIVE_TENDERS,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._payments = payments
+        self._offered = tuple(tenders)
         self._operator = operator
         self._runner = runner
         self._due = due
@@ -102,7 +106,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(head)
         if self._prepay:
             layout.addLayout(self._build_amount_field())
-        self.tenders = TenderRows()
+        self.tenders = TenderRows(self._offered)
         self.tenders.changed.connect(self._refresh)
         layout.addWidget(self.tenders)
         layout.addLayout(self._build_figures())
@@ -281,7 +285,7 @@ class PaymentDialog(QDialog):
             return error_text(DomainError.of("payment.less_than_bills", "amount",
                                              owed=self._bills_fen))
         try:
-            settle_tenders(amount or 0, self.tenders.drafts())
+            settle_tenders(amount or 0, self.tenders.drafts(), self._offered)
         except DomainError as error:
             return error_text(error)
         return ""

@@ -1,6 +1,8 @@
-"""The payment dialog's tender rows: cash first, then card, WeChat, Alipay, transfer, cheque."""
+"""The payment dialog's tender rows: cash first, then the other tenders the hall offers."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
@@ -40,10 +42,10 @@ def parse_amount(text: str, field: str = "amount") -> int | None:
 class _Row:
     """One tender: kind, amount, reference (not for cash), its error line, and a remove button."""
 
-    def __init__(self, tender: str, font: QFont) -> None:
+    def __init__(self, tender: str, offered: Sequence[str], font: QFont) -> None:
         self.kind = QComboBox()
-        for code in ACTIVE_TENDERS:
-            self.kind.addItem(tender_name(code), code.value)
+        for code in offered:
+            self.kind.addItem(tender_name(code), str(code))
         self.kind.setCurrentIndex(self.kind.findData(tender))
         self.amount = QLineEdit()
         self.amount.setFont(font)
@@ -69,13 +71,17 @@ class TenderRows(QWidget):
     """Editable tender rows; ``changed`` fires on every keystroke so the figures stay live.
 
     Each amount is checked as it is typed; a bad one shows parse_yuan's message under the field
-    and counts as nothing until it is corrected.
+    and counts as nothing until it is corrected. ``offered``: the tender codes the hall's
+    settings offer (cash first; all of them by default).
     """
 
     changed = Signal()  # an amount, a kind or the rows changed
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, offered: Sequence[str] = ACTIVE_TENDERS, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.offered: tuple[str, ...] = tuple(str(code) for code in offered) or (Tender.CASH,)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(10)
@@ -89,16 +95,15 @@ class TenderRows(QWidget):
         self._font.setPointSize(max(self._font.pointSize(), 10) + 8)
         self._font.setBold(True)
         self.rows: list[_Row] = []
-        self.add(Tender.CASH)
+        self.add(self.offered[0])
 
     def add(self, tender: str | None = None) -> QLineEdit | None:
         """Add a row (by default the first tender not yet used); returns its amount field."""
         if len(self.rows) >= MAX_TENDERS:
             return None
         used = {r.tender for r in self.rows}
-        code = tender or next((t.value for t in ACTIVE_TENDERS if t.value not in used),
-                              Tender.POS.value)
-        row = _Row(code, self._font)
+        code = tender or next((t for t in self.offered if t not in used), self.offered[-1])
+        row = _Row(code, self.offered, self._font)
         line = 1 + 2 * len(self.rows)
         for column, widget in enumerate((row.kind, row.amount, row.reference, row.remove)):
             self._grid.addWidget(widget, line, column)

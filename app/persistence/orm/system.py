@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.cashier import ALL_TENDERS_TEXT
 from app.persistence.orm.base import Base
 
 
@@ -22,6 +23,9 @@ class Hall(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     opening_hours: Mapped[str] = mapped_column(String(120), default="")
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    # Tender codes the cash desk offers, comma-separated in the counter's order (cash always)
+    tenders: Mapped[str] = mapped_column(String(60), default=ALL_TENDERS_TEXT,
+                                         server_default=ALL_TENDERS_TEXT)
 
 
 class User(Base):

@@ -18,6 +18,9 @@ from app.persistence.orm import (
     ReceiptPrint,
 )
 
+# Payments rows that hand money back: voids (作废) and corrections after a close (更正)
+REVERSAL_KINDS = (PaymentKind.VOID.value, PaymentKind.CORRECTION.value)
+
 
 @dataclass(frozen=True)
 class DrawerFigures:
@@ -27,7 +30,7 @@ class DrawerFigures:
     cash_in_fen: int
     cash_out_fen: int
     cash_taken_fen: int  # cash of payments, net of change
-    cash_voided_fen: int  # cash handed back by voids
+    cash_voided_fen: int  # cash handed back by voids and corrections
 
     @property
     def expected_fen(self) -> int:
@@ -37,7 +40,11 @@ class DrawerFigures:
 
 
 def drawer_figures(session: Session, cash_session: CashSession) -> DrawerFigures:
-    """Float, cash in and out, cash taken and voided of one session."""
+    """Float, cash in and out, cash taken and voided of one session.
+
+    A correction (更正, after a day's close) hands cash back out of the session that wrote it,
+    exactly as a void does.
+    """
     moved = session.execute(
         select(func.coalesce(func.sum(case((CashMovement.amount_fen > 0,
                                             CashMovement.amount_fen), else_=0)), 0),
@@ -45,7 +52,7 @@ def drawer_figures(session: Session, cash_session: CashSession) -> DrawerFigures
                                             -CashMovement.amount_fen), else_=0)), 0))
         .where(CashMovement.session_id == cash_session.id)
     ).one()
-    voided = Payment.kind == PaymentKind.VOID.value
+    voided = Payment.kind.in_(REVERSAL_KINDS)
     cash = session.execute(
         select(func.coalesce(func.sum(case((voided, 0), else_=PaymentTender.amount_fen)), 0),
                func.coalesce(func.sum(case((voided, -PaymentTender.amount_fen), else_=0)), 0))
@@ -57,7 +64,7 @@ def drawer_figures(session: Session, cash_session: CashSession) -> DrawerFigures
 
 
 def receipts_in_session(session: Session, session_id: int) -> int:
-    """How many receipts (payments and voids) a session has issued."""
+    """How many receipts (payments, voids, corrections) a session has issued."""
     return int(session.scalar(select(func.count()).select_from(Payment)
                               .where(Payment.session_id == session_id)) or 0)
 
@@ -102,3 +109,16 @@ def voided_by(session: Session, payment_ids: list[int]) -> dict[int, str]:
     rows = session.execute(select(Payment.voids_id, Payment.receipt_no)
                            .where(Payment.voids_id.in_(payment_ids)))
     return {int(v): str(n) for v, n in rows if v is not None}
+
+
+def payment_id_of(session: Session, hall_id: int, receipt_no: str) -> int | None:
+    """The payment with this receipt number in the hall; None if there is none."""
+    found = session.scalar(select(Payment.id).where(Payment.hall_id == hall_id,
+                                                    Payment.receipt_no == receipt_no))
+    return None if found is None else int(found)
+
+
+def reversal_kind(session: Session, payment_id: int) -> str | None:
+    """The kind ("void" or "correction") of the row reversing a payment; None if none does."""
+    found = session.scalar(select(Payment.kind).where(Payment.voids_id == payment_id).limit(1))
+    return None if found is None else str(found)
