@@ -94,6 +94,7 @@ from app.services.payment_service import (
     insert_tenders,
     net_tenders,
     payable_session,
+    require_offered,
 )
 from app.services.tariff_service import tariffs_by_use
 
@@ -199,6 +200,7 @@ class IcService:
         with self._db.writing() as session:
             lock_ledger_head(session)  # first: cumulative and balance cannot change under us
             cash_session = payable_session(session, operator, session_id, now.date())
+            require_offered(session, cash_session.hall_id, tenders)
             buyer = _buyer(session, account_id, now.date())
             quote = _quote(buyer, litres)
             if due_fen is not None and due_fen != quote.due_fen:

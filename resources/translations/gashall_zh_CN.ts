@@ -700,6 +700,10 @@
         <translation>作废收据</translation>
     </message>
     <message>
+        <source>Receipt corrected after the daily close</source>
+        <translation>日结后更正收据</translation>
+    </message>
+    <message>
         <source>Receipt reprinted</source>
         <translation>补打收据</translation>
     </message>
@@ -977,6 +981,10 @@
         <translation>作废…</translation>
     </message>
     <message>
+        <source>Correction...</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
         <source>Account no., meter no., phone or name — then Enter</source>
         <translation>户号、表号、电话或客户名称，然后按回车</translation>
     </message>
@@ -1007,6 +1015,10 @@
     <message>
         <source>Receipt {number} voided by {void}.</source>
         <translation>收据 {number} 已作废（作废凭证 {void}）。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} corrected by {correction}; {amount} yuan paid back.</source>
+        <translation>收据 {number} 已由更正凭证 {correction} 冲正；退还 {amount} 元。</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1303,57 @@
     <message>
         <source>Correct and bill</source>
         <translation>更正并计费</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct a receipt of a closed day</source>
+        <translation>更正已日结的收据</translation>
+    </message>
+    <message>
+        <source>After the daily close a receipt is no longer voided: a correction receipt with its own number reverses it, and the money goes back out of your drawer. Take the right amount again as a new payment.</source>
+        <translation>日结后的收据不能再作废：将开具单独编号的更正凭证冲正该收据，款项从您的钱箱退还。正确的金额请作为新的缴费重新收取。</translation>
+    </message>
+    <message>
+        <source>Receipt number:</source>
+        <translation>收据号：</translation>
+    </message>
+    <message>
+        <source>Type the receipt number and press Enter.</source>
+        <translation>请输入收据号并按回车。</translation>
+    </message>
+    <message>
+        <source>e.g. wrong account, amount typed wrong</source>
+        <translation>例如：户号错误、金额输错</translation>
+    </message>
+    <message>
+        <source>Correct receipt</source>
+        <translation>更正收据</translation>
+    </message>
+    <message>
+        <source>e.g. 01-00000042, or just 42</source>
+        <translation>例如 01-00000042，或只输入 42</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Receipt {number} · {day} {time} · account {account} · {name} · {amount} yuan · clerk {clerk}</source>
+        <translation>收据 {number} · {day} {time} · 户号 {account} · {name} · {amount} 元 · 营业员 {clerk}</translation>
+    </message>
+    <message>
+        <source>Paid with: {tenders}</source>
+        <translation>支付方式：{tenders}</translation>
+    </message>
+    <message>
+        <source>Already reversed by receipt {number}.</source>
+        <translation>已由收据 {number} 冲正。</translation>
+    </message>
+    <message>
+        <source>A void or a correction cannot be corrected.</source>
+        <translation>作废凭证或更正凭证不能再更正。</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1754,10 @@ Float {float} · cash in {cash_in} · cash out {cash_out} · expected cash {expe
     <message>
         <source>Lock the screen after idle</source>
         <translation>空闲自动锁屏</translation>
+    </message>
+    <message>
+        <source>Tenders at the cash desk</source>
+        <translation>收费方式</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2371,12 +2438,20 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>居民用户的用气类型只能是炊事或采暖。</translation>
     </message>
     <message>
+        <source>Cash must stay among the tenders offered.</source>
+        <translation>现金必须保留为可用的收费方式。</translation>
+    </message>
+    <message>
         <source>The idle lock must be between 1 and {max} minutes.</source>
         <translation>空闲锁屏时间必须在 1 至 {max} 分钟之间。</translation>
     </message>
     <message>
         <source>Enter the hall&apos;s name.</source>
         <translation>请填写营业厅名称。</translation>
+    </message>
+    <message>
+        <source>“{tender}” is not a way of paying this program knows.</source>
+        <translation>“{tender}”不是本程序支持的收费方式。</translation>
     </message>
     <message>
         <source>Household size must be between 1 and {max}.</source>
@@ -2563,6 +2638,10 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>该客户已销户，不能缴费。</translation>
     </message>
     <message>
+        <source>This receipt has already been corrected.</source>
+        <translation>此收据已更正过。</translation>
+    </message>
+    <message>
         <source>This receipt has already been voided.</source>
         <translation>该收据已作废。</translation>
     </message>
@@ -2599,6 +2678,14 @@ The desktop program of a gas utility&apos;s service hall.</source>
         <translation>所收现金少于剩余应缴金额。</translation>
     </message>
     <message>
+        <source>A void or a correction cannot be corrected.</source>
+        <translation>作废凭证或更正凭证不能再更正。</translation>
+    </message>
+    <message>
+        <source>The day of this receipt ({day}) is not closed yet: void it instead.</source>
+        <translation>此收据所在日期（{day}）尚未日结，请改为作废。</translation>
+    </message>
+    <message>
         <source>The day {day} has been closed; no more payments or voids on it.</source>
         <translation>{day} 已日结，不能再收费或作废。</translation>
     </message>
@@ -2633,6 +2720,10 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>Pay the oldest bill first.</source>
         <translation>请先缴最早的账单。</translation>
+    </message>
+    <message>
+        <source>There is no receipt {receipt_no} in this hall.</source>
+        <translation>本营业厅没有收据 {receipt_no}。</translation>
     </message>
     <message>
         <source>This cash session was opened on {day}; close it and open a new one.</source>

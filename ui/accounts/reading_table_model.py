@@ -50,8 +50,8 @@ class ReadingTableModel(RowTableModel):
     def titles(self) -> tuple[str, ...]:
         """Column titles."""
         return (self.tr("Date"), self.tr("Reading (m³)"), self.tr("Consumption (m³)"),
-                self.tr("Source"), self.tr("Kind"), self.tr("State"), self.tr("Estimated / rollover"),
-                self.tr("Flags"))
+                self.tr("Source"), self.tr("Kind"), self.tr("State"),
+                self.tr("Estimated / rollover"), self.tr("Flags"))
 
     def raw(self, reading: ReadingView, column: Column) -> object:
         """The field behind a cell."""

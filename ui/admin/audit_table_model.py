@@ -43,6 +43,8 @@ _ACTIONS: dict[str, str] = {
     "cash.moved": QT_TRANSLATE_NOOP("AuditActions", "Cash put in or taken out"),
     "cash.session_closed": QT_TRANSLATE_NOOP("AuditActions", "Cash session closed"),
     "payment.voided": QT_TRANSLATE_NOOP("AuditActions", "Receipt voided"),
+    "payment.corrected": QT_TRANSLATE_NOOP("AuditActions",
+                                           "Receipt corrected after the daily close"),
     "receipt.reprinted": QT_TRANSLATE_NOOP("AuditActions", "Receipt reprinted"),
     "day_close": QT_TRANSLATE_NOOP("AuditActions", "Day closed"),
 }

@@ -86,10 +86,16 @@ _TEXTS: dict[str, str] = {
     "gas_use.not_residential": QT_TRANSLATE_NOOP(
         "Messages", "A residential account must use gas for cooking or heating."
     ),
+    "hall.cash_tender_required": QT_TRANSLATE_NOOP(
+        "Messages", "Cash must stay among the tenders offered."
+    ),
     "hall.idle_range": QT_TRANSLATE_NOOP(
         "Messages", "The idle lock must be between 1 and {max} minutes."
     ),
     "hall.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the hall's name."),
+    "hall.unknown_tender": QT_TRANSLATE_NOOP(
+        "Messages", "“{tender}” is not a way of paying this program knows."
+    ),
     "household.size_range": QT_TRANSLATE_NOOP(
         "Messages", "Household size must be between 1 and {max}."
     ),
@@ -194,6 +200,9 @@ _TEXTS: dict[str, str] = {
         "Messages", "This account is closed; it cannot pay."
     ),
     "payment.account_not_found": QT_TRANSLATE_NOOP("Messages", "The account no longer exists."),
+    "payment.already_corrected": QT_TRANSLATE_NOOP(
+        "Messages", "This receipt has already been corrected."
+    ),
     "payment.already_voided": QT_TRANSLATE_NOOP(
         "Messages", "This receipt has already been voided."
     ),
@@ -217,6 +226,12 @@ _TEXTS: dict[str, str] = {
     "payment.cash_short": QT_TRANSLATE_NOOP(
         "Messages", "The cash handed over is less than what is left to pay."
     ),
+    "payment.correct_reversal": QT_TRANSLATE_NOOP(
+        "Messages", "A void or a correction cannot be corrected."
+    ),
+    "payment.correct_use_void": QT_TRANSLATE_NOOP(
+        "Messages", "The day of this receipt ({day}) is not closed yet: void it instead."
+    ),
     "payment.day_closed": QT_TRANSLATE_NOOP(
         "Messages", "The day {day} has been closed; no more payments or voids on it."
     ),
@@ -239,6 +254,9 @@ _TEXTS: dict[str, str] = {
     ),
     "payment.pay_oldest_first": QT_TRANSLATE_NOOP("Messages", "Pay the oldest bill first."),
     "payment.reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason."),
+    "payment.receipt_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "There is no receipt {receipt_no} in this hall."
+    ),
     "payment.session_of_other_day": QT_TRANSLATE_NOOP(
         "Messages", "This cash session was opened on {day}; close it and open a new one."
     ),
