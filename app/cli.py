@@ -281,6 +281,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
     with _database(existing=True) as db:
         check = AuditService(db).verify()
         ledger = AuditService(db).verify_ledger()
+        receipts = AuditService(db).verify_receipts()
     if check.intact:
         print(f"audit log intact: {check.checked} entries")
     else:
@@ -289,7 +290,11 @@ def _audit_verify(args: argparse.Namespace) -> int:
         print(f"ledger broken at entry {ledger.first_broken}: {ledger.reason}")
     elif ledger.checked:  # a database without bills says nothing about the ledger
         print(f"ledger intact: {ledger.checked} entries")
-    return EXIT_OK if check.intact and ledger.intact else EXIT_FAILED
+    if not receipts.intact:
+        print(f"receipt {receipts.first_broken} does not match the ledger: {receipts.reason}")
+    elif receipts.checked:
+        print(f"receipts intact: {receipts.checked} receipts")
+    return EXIT_OK if check.intact and ledger.intact and receipts.intact else EXIT_FAILED
 
 
 def _user_add(args: argparse.Namespace) -> int:

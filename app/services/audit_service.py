@@ -11,7 +11,7 @@ from app.domain.users import Permission, require
 from app.persistence.audit_chain import verify_audit_chain
 from app.persistence.db import Database
 from app.persistence.orm import AuditEntry
-from app.persistence.repositories.ledger import verify_ledger_chain
+from app.persistence.repositories.ledger import verify_ledger_chain, verify_receipts
 from app.services.dto import AuditRecord, Operator
 
 
@@ -51,3 +51,8 @@ class AuditService:
         """Recompute the account ledger's hash chain (bills, reversals, payments)."""
         with self._db.reading() as session:
             return verify_ledger_chain(session)
+
+    def verify_receipts(self) -> ChainCheck:
+        """Check every receipt against the ledger entries that vouch for it."""
+        with self._db.reading() as session:
+            return verify_receipts(session)

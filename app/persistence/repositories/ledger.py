@@ -12,13 +12,13 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.audit import GENESIS, ChainCheck, link_hash
-from app.persistence.orm import ChainHead, LedgerEntry
+from app.persistence.orm import ChainHead, LedgerEntry, Payment
 from app.persistence.repositories.billing_queries import BulkWriter
 
 LEDGER_CHAIN = "ledger"
@@ -169,3 +169,57 @@ def ledger_sums(session: Session, account_ids: Sequence[int]) -> dict[int, int]:
         .group_by(LedgerEntry.account_id)
     ).all()
     return {int(a): int(s) for a, s in rows}
+
+
+def verify_receipts(session: Session, batch: int = 20000) -> ChainCheck:
+    """Check every receipt against the ledger chain that vouches for it.
+
+    Each payment (or void, correction, IC purchase) must have ledger entries under its receipt
+    number, for its account, and its check value (printed in the receipt's QR code) must be the
+    start of the last one's hash; a plain payment's CHG entry must carry exactly its amount. A
+    changed receipt row therefore no longer matches the chain. Reports the first bad receipt's
+    sequence number.
+    """
+    columns = (Payment.receipt_seq, Payment.receipt_no, Payment.kind, Payment.account_id,
+               Payment.amount_fen, Payment.check_value)
+    checked, last = 0, 0
+    while True:
+        rows = session.execute(select(*columns).where(Payment.receipt_seq > last)
+                               .order_by(Payment.receipt_seq).limit(batch)).all()
+        if not rows:
+            return ChainCheck(checked, None)
+        entries = _entries_by_ref(session, [row.receipt_no for row in rows])
+        for seq, receipt_no, kind, account_id, amount, check in rows:
+            problem = _receipt_problem(entries.get(receipt_no, []), kind, account_id, amount,
+                                       check)
+            if problem:
+                return ChainCheck(checked, seq, problem)
+            checked, last = checked + 1, seq
+
+
+def _entries_by_ref(session: Session, refs: list[str]) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for chunk in range(0, len(refs), 500):
+        rows = session.execute(
+            select(LedgerEntry.ref, LedgerEntry.account_id, LedgerEntry.kind,
+                   LedgerEntry.amount_fen, LedgerEntry.hash)
+            .where(LedgerEntry.ref.in_(refs[chunk:chunk + 500])).order_by(LedgerEntry.seq)
+        ).all()
+        for row in rows:
+            found.setdefault(row.ref, []).append(row)
+    return found
+
+
+def _receipt_problem(
+    entries: list[Any], kind: str, account_id: int, amount: int, check: str
+) -> str:
+    if not entries:
+        return "no_ledger_entry"
+    if any(entry.account_id != account_id for entry in entries):
+        return "account_changed"
+    if not entries[-1].hash.startswith(check) or not check:
+        return "check_value_mismatch"
+    paid = [entry.amount_fen for entry in entries if entry.kind == LedgerKind.PAYMENT]
+    if kind == "payment" and paid != [-amount]:
+        return "amount_changed"
+    return ""
