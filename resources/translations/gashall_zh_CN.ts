@@ -914,6 +914,18 @@
         <source>Cheque</source>
         <translation>支票</translation>
     </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
 </context>
 <context>
     <name>CashMoveDialog</name>
@@ -1815,18 +1827,6 @@ Float {float} · cash in {cash_in} · cash out {cash_out} · expected cash {expe
         <translation>实收（元）：</translation>
     </message>
     <message>
-        <source>Amount due</source>
-        <translation>应缴</translation>
-    </message>
-    <message>
-        <source>Tendered</source>
-        <translation>实收</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>找零</translation>
-    </message>
-    <message>
         <source>Call out (Enter)</source>
         <translation>唱收唱付(Enter)</translation>
     </message>
@@ -1885,30 +1885,6 @@ Float {float} · cash in {cash_in} · cash out {cash_out} · expected cash {expe
     <message>
         <source>Type the volume or the amount and what the customer hands over, then press Enter.</source>
         <translation>请输入购气量或金额及客户所付金额，然后按回车。</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>Bank card (POS)</source>
-        <translation>银行卡(POS)</translation>
-    </message>
-    <message>
-        <source>WeChat Pay</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation>转账</translation>
-    </message>
-    <message>
-        <source>Cheque</source>
-        <translation>支票</translation>
     </message>
 </context>
 <context>
@@ -3149,18 +3125,6 @@ The desktop program of a gas utility&apos;s service hall.</source>
     <message>
         <source>Amount onto the account (yuan):</source>
         <translation>预存金额（元）：</translation>
-    </message>
-    <message>
-        <source>Amount due</source>
-        <translation>应缴</translation>
-    </message>
-    <message>
-        <source>Tendered</source>
-        <translation>实收</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>找零</translation>
     </message>
     <message>
         <source>Add tender (F4)</source>

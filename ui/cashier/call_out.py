@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
 from app.domain.cashier import Tender
 from app.domain.money import format_yuan
@@ -21,6 +22,10 @@ _TENDER_NAMES: dict[str, str] = {
     Tender.TRANSFER: QT_TRANSLATE_NOOP("CallOut", "Bank transfer"),
     Tender.CHEQUE: QT_TRANSLATE_NOOP("CallOut", "Cheque"),
 }
+
+
+_CAPTIONS = (QT_TRANSLATE_NOOP("CallOut", "Amount due"), QT_TRANSLATE_NOOP("CallOut", "Tendered"),
+             QT_TRANSLATE_NOOP("CallOut", "Change"))
 
 
 class Figures(NamedTuple):
@@ -48,3 +53,26 @@ def tender_name(code: str) -> str:
     """The shown name of a tender code (现金, 银行卡(POS), 微信 …); unknown codes as they are."""
     source = _TENDER_NAMES.get(code)
     return QCoreApplication.translate(_CONTEXT, source) if source else code
+
+
+def figure_boxes() -> tuple[QGridLayout, list[QLabel]]:
+    """The three large figures side by side (due, tendered, change) and their value labels."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(12)
+    labels: list[QLabel] = []
+    for column, caption in enumerate(_CAPTIONS):
+        box = QFrame()
+        box.setObjectName("figureBox")
+        inner = QVBoxLayout(box)
+        title = QLabel(QCoreApplication.translate(_CONTEXT, caption))
+        title.setObjectName("figureCaption")
+        figure = QLabel()
+        figure.setObjectName("figure")
+        figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == 2:
+            figure.setProperty("role", "change")
+        inner.addWidget(title)
+        inner.addWidget(figure)
+        grid.addWidget(box, 0, column)
+        labels.append(figure)
+    return grid, labels

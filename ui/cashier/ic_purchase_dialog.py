@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from app.domain.tariff import format_m3, format_price, parse_m3
 from app.services.cashier_dto import DueView, TenderDraft
 from app.services.dto import Operator
 from app.services.ic_service import IcPurchaseResult, IcQuote, IcService
+from ui.cashier.call_out import figure_boxes, plain_yuan, tender_name
 from ui.common.announcer import Announcer
 from ui.common.messages import error_text
 from ui.common.task_runner import TaskRunner
@@ -61,12 +61,8 @@ def call_out_text(litres: int, due_fen: int, tendered_fen: int, change_fen: int)
     text = QCoreApplication.translate(
         "IcPurchaseDialog", "Gas {volume} cubic metres, amount due {due} yuan, received "
         "{tendered} yuan, change {change} yuan, please count it")
-    return text.format(volume=format_m3(litres), due=_plain(due_fen),
-                       tendered=_plain(tendered_fen), change=_plain(change_fen))
-
-
-def _plain(fen: int) -> str:
-    return format_yuan(fen).replace(",", "")
+    return text.format(volume=format_m3(litres), due=plain_yuan(due_fen),
+                       tendered=plain_yuan(tendered_fen), change=plain_yuan(change_fen))
 
 
 class IcPurchaseDialog(QDialog):
@@ -170,7 +166,7 @@ class IcPurchaseDialog(QDialog):
     def _build_tender(self) -> QHBoxLayout:
         self.tender = QComboBox()
         for code in self._offered:
-            self.tender.addItem(_tender_name(code), str(code))
+            self.tender.addItem(tender_name(code), str(code))
         self.tender.currentIndexChanged.connect(self._tender_changed)
         self.tendered = QLineEdit()
         self.tendered.textChanged.connect(self._refresh_figures)
@@ -182,22 +178,7 @@ class IcPurchaseDialog(QDialog):
         return row
 
     def _build_figures(self) -> QGridLayout:
-        grid = QGridLayout()
-        self.figure_labels: list[QLabel] = []
-        for column, caption in enumerate((self.tr("Amount due"), self.tr("Tendered"),
-                                          self.tr("Change"))):
-            box = QFrame()
-            box.setObjectName("figureBox")
-            inner = QVBoxLayout(box)
-            title = QLabel(caption)
-            title.setObjectName("figureCaption")
-            figure = QLabel()
-            figure.setObjectName("figure")
-            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            inner.addWidget(title)
-            inner.addWidget(figure)
-            grid.addWidget(box, 0, column)
-            self.figure_labels.append(figure)
+        grid, self.figure_labels = figure_boxes()
         return grid
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -266,7 +247,7 @@ class IcPurchaseDialog(QDialog):
         self.quote = quote
         self._show_quote(quote)
         if quote.due_fen and self._tender_code() != Tender.CASH:
-            self.tendered.setText(_plain(quote.due_fen))
+            self.tendered.setText(plain_yuan(quote.due_fen))
 
     def _not_quoted(self, asked: int, error: Exception) -> None:
         if not isinstance(error, DomainError | StorageUnavailable):
@@ -317,7 +298,7 @@ class IcPurchaseDialog(QDialog):
     def _tender_changed(self) -> None:
         cash = self._tender_code() == Tender.CASH
         if not cash and self.quote is not None:
-            self.tendered.setText(_plain(self.quote.due_fen))
+            self.tendered.setText(plain_yuan(self.quote.due_fen))
         self.tendered.setReadOnly(not cash)  # a card is charged exactly what is due
         self._refresh_figures()
 
@@ -473,15 +454,3 @@ class IcPurchaseDialog(QDialog):
         """Cancel (or close after a failed card write), except while committing."""
         if self.step is not Step.COMMITTING:
             super().reject()
-
-
-def _tender_name(code: str) -> str:
-    names: dict[str, str] = {
-        Tender.CASH: QCoreApplication.translate("IcPurchaseDialog", "Cash"),
-        Tender.POS: QCoreApplication.translate("IcPurchaseDialog", "Bank card (POS)"),
-        Tender.WECHAT: QCoreApplication.translate("IcPurchaseDialog", "WeChat Pay"),
-        Tender.ALIPAY: QCoreApplication.translate("IcPurchaseDialog", "Alipay"),
-        Tender.TRANSFER: QCoreApplication.translate("IcPurchaseDialog", "Bank transfer"),
-        Tender.CHEQUE: QCoreApplication.translate("IcPurchaseDialog", "Cheque"),
-    }
-    return names.get(code, code)

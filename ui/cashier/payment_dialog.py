@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from app.domain.money import format_yuan
 from app.services.cashier_dto import DueView, PaymentDraft, ReceiptView
 from app.services.dto import Operator
 from app.services.payment_service import PaymentService
-from ui.cashier.call_out import Figures, call_out_text, plain_yuan
+from ui.cashier.call_out import Figures, call_out_text, figure_boxes, plain_yuan
 from ui.cashier.payment_mirror import PaymentMirror
 from ui.cashier.tender_rows import TenderRows, parse_amount
 from ui.common.announcer import Announcer
@@ -139,25 +138,7 @@ class PaymentDialog(QDialog):
         return row
 
     def _build_figures(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        captions = (self.tr("Amount due"), self.tr("Tendered"), self.tr("Change"))
-        self.figure_labels: list[QLabel] = []
-        for column, caption in enumerate(captions):
-            box = QFrame()
-            box.setObjectName("figureBox")
-            inner = QVBoxLayout(box)
-            title = QLabel(caption)
-            title.setObjectName("figureCaption")
-            figure = QLabel()
-            figure.setObjectName("figure")
-            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == 2:
-                figure.setProperty("role", "change")
-            inner.addWidget(title)
-            inner.addWidget(figure)
-            grid.addWidget(box, 0, column)
-            self.figure_labels.append(figure)
+        grid, self.figure_labels = figure_boxes()
         return grid
 
     def _build_buttons(self) -> QVBoxLayout:
