@@ -55,7 +55,6 @@ from app.services.cashier_dto import DueView, PaymentDraft, ReceiptView, TenderD
 from app.services.dto import Operator
 from app.services.payment_views import (
     AccountFacts,
-    HallFacts,
     account_facts,
     bill_lines,
     due_view,
@@ -77,7 +76,6 @@ class PaymentService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
-        self._halls: dict[int, HallFacts] = {}
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -100,7 +98,7 @@ class PaymentService:
         text = receipt_no.strip().upper()
         with self._db.reading() as session:
             if text.isdigit() and len(text) <= 8:
-                text = receipt_number(self._hall(session, hall_id).code, int(text))
+                text = receipt_number(hall_facts(session, hall_id).code, int(text))
             payment_id = q.payment_id_of(session, hall_id, text)
             if payment_id is None:
                 raise DomainError.of("payment.receipt_not_found", "receipt_no", receipt_no=text)
@@ -145,7 +143,7 @@ class PaymentService:
         with self._db.writing() as session:
             lock_ledger_head(session)  # first: bills read below cannot change under us
             cash_session = payable_session(session, operator, draft.session_id, now.date())
-            hall = self._hall(session, cash_session.hall_id)
+            hall = hall_facts(session, cash_session.hall_id)
             require_offered(session, hall.id, draft.tenders)
             account = _payable_account(session, draft.account_id)
             bills = open_bills(session, [draft.account_id]).get(draft.account_id, [])
@@ -172,14 +170,8 @@ class PaymentService:
         return fresh_receipt(payment_id, row, hall, account, operator.full_name,
                              tuple((t, a) for t, a, _ in tenders), lines)
 
-    def _hall(self, session: Session, hall_id: int) -> HallFacts:
-        hall = self._halls.get(hall_id)
-        if hall is None:
-            hall = self._halls[hall_id] = hall_facts(session, hall_id)
-        return hall
-
     def _next_receipt(self, session: Session, hall_id: int) -> str:
-        code = self._hall(session, hall_id).code
+        code = hall_facts(session, hall_id).code
         return receipt_number(code, next_number(session, hall_id, RECEIPT_SERIES, RECEIPT_PERIOD))
 
     # --- void, reprint, print --------------------------------------------------------------
